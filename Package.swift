@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "vnetdiag",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vnetdiag", targets: ["vnetdiag"]),
+        .library(name: "VNetDiagKit", targets: ["VNetDiagKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(
+            name: "VNetDiagKit",
+            dependencies: ["PCRE2", "CZlib", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "vnetdiag",
+            dependencies: ["VNetDiagKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "VNetDiagKitTests", dependencies: ["VNetDiagKit", "PCRE2", .product(name: "Yams", package: "Yams")]),
+    ]
+)

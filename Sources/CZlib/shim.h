@@ -1,0 +1,8 @@
+#ifndef VNETDIAG_CZLIB_SHIM_H
+#define VNETDIAG_CZLIB_SHIM_H
+#include <zlib.h>
+// inflateInit2 is a macro; Swift cannot call it, so wrap it.
+static inline int vnetdiag_inflate_init_gzip(z_stream *stream) {
+    return inflateInit2(stream, 15 + 32);  // 32: detect gzip or zlib header automatically
+}
+#endif

@@ -1,0 +1,156 @@
+import PCRE2
+
+/// Decides each section's format from its content (formats.md §10), splitting a section where
+/// another format's marker line begins (an `ifconfig` paste followed by a `route -n` table).
+/// The command in the prompt and the file name only break ties or name a format the content
+/// cannot show; `--as` overrides everything.
+public struct FormatSniffer: Sendable {
+    private let markers: Regex
+    /// Capture group number → format, for the combined marker pattern.
+    private let groupFormats: [Int: FormatName]
+    private let parsers: [any SectionParser.Type]
+
+    public init(parsers: [any SectionParser.Type] = ParserRegistry.parsers) {
+        self.parsers = parsers
+        var alternatives: [String] = []
+        var groups: [Int: FormatName] = [:]
+        var groupNumber = 0
+        for parser in parsers {
+            for marker in parser.signature.markers {
+                // Each marker becomes one capturing group; its own groups must be non-capturing.
+                groupNumber += 1
+                groups[groupNumber] = parser.format
+                alternatives.append("(" + marker + ")")
+                groupNumber += (try? Regex(marker).captureCount) ?? 0
+            }
+        }
+        markers = Patterns.compile(alternatives.joined(separator: "|"), [.caseless])
+        groupFormats = groups
+    }
+
+    /// The format whose marker this line is, if any.
+    public func marker(in line: SourceLine) -> FormatName? {
+        guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
+        guard let match = markers.match(line) else { return nil }
+        for (group, format) in groupFormats where match.range(group) != nil {
+            return format
+        }
+        return nil
+    }
+
+    /// Splits and labels the sections of one document. `forced` is the `--as` format.
+    public func sniff(_ sections: [Section], forced: FormatName? = nil) -> [Section] {
+        var result: [Section] = []
+        for section in sections {
+            if let forced {
+                var copy = section
+                copy.format = forced
+                copy.formatEvidence = .forced
+                result.append(copy)
+                continue
+            }
+            result.append(contentsOf: splitAtMarkers(section))
+        }
+        return result
+    }
+
+    private func splitAtMarkers(_ section: Section) -> [Section] {
+        guard let numbers = section.lineNumbers else {
+            return [label(section, contentFormat: nil)]
+        }
+        var pieces: [Section] = []
+        var start = numbers.lowerBound
+        var currentFormat: FormatName? = nil
+        var hasContent = false
+        for number in numbers {
+            let line = section.document.line(number)
+            if line.isBlank || PromptSplitter.isFence(line) { continue }
+            let format = marker(in: line)
+            if let format, format != currentFormat, hasContent {
+                pieces.append(piece(of: section, from: start, to: number - 1, isFirst: pieces.isEmpty,
+                                    format: currentFormat))
+                start = number
+                hasContent = false
+            }
+            if let format, !hasContent || currentFormat == nil { currentFormat = format }
+            hasContent = true
+        }
+        pieces.append(piece(of: section, from: start, to: numbers.upperBound, isFirst: pieces.isEmpty,
+                            format: currentFormat))
+        return pieces
+    }
+
+    private func piece(of section: Section, from first: Int, to last: Int, isFirst: Bool, format: FormatName?) -> Section {
+        let part = Section(document: section.document, firstLine: first, lastLine: last,
+                           promptLine: isFirst ? section.promptLine : nil,
+                           command: isFirst ? section.command : nil,
+                           promptHost: section.promptHost)
+        return label(part, contentFormat: format)
+    }
+
+    private func label(_ section: Section, contentFormat: FormatName?) -> Section {
+        var labelled = section
+        if let contentFormat {
+            labelled.format = refine(contentFormat, command: section.command, fileName: section.source)
+            labelled.formatEvidence = .content
+        } else if let format = format(forCommand: section.command) {
+            labelled.format = format
+            labelled.formatEvidence = .command
+        } else if section.command == nil, let format = format(forFileName: section.source),
+                  section.lineNumbers != nil {
+            labelled.format = format
+            labelled.formatEvidence = .fileName
+        }
+        return labelled
+    }
+
+    /// `netstat -rn` prints the same table as `route -n`: the command or file name tells them apart.
+    private func refine(_ format: FormatName, command: String?, fileName: String) -> FormatName {
+        for parser in parsers where parser.signature.refines == format {
+            if let command, commandWords(command).contains(where: parser.signature.commandWords.contains) {
+                return parser.format
+            }
+            if command == nil, parser.signature.fileNameHints.contains(where: Self.baseName(fileName).contains) {
+                return parser.format
+            }
+        }
+        return format
+    }
+
+    func format(forCommand command: String?) -> FormatName? {
+        guard let command else { return nil }
+        let words = commandWords(command)
+        guard let first = words.first else { return nil }
+        // Refining formats first: "netstat -rn" must not fall back to "route".
+        let ordered = parsers.filter { $0.signature.refines != nil } + parsers.filter { $0.signature.refines == nil }
+        for parser in ordered {
+            for word in parser.signature.commandWords where first == word || words.contains(word) && first == "cat" {
+                return parser.format
+            }
+        }
+        return nil
+    }
+
+    func format(forFileName path: String) -> FormatName? {
+        let base = Self.baseName(path)
+        let ordered = parsers.filter { $0.signature.refines != nil } + parsers.filter { $0.signature.refines == nil }
+        for parser in ordered where parser.signature.fileNameHints.contains(where: base.contains) {
+            return parser.format
+        }
+        return nil
+    }
+
+    static func baseName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path)).lowercased()
+    }
+
+    /// Command words without `sudo` and directory prefixes: `sudo /sbin/route -n` → [route, -n].
+    func commandWords(_ command: String) -> [String] {
+        var words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        while let first = words.first, first == "sudo" || first == "doas" || first == "command" { words.removeFirst() }
+        if let first = words.first, !first.hasPrefix("/proc"), let last = first.split(separator: "/").last {
+            words[0] = String(last)
+        }
+        return words
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// One input as bytes: a file, a member of a folder, or standard input.
+public struct InputDocument: Sendable {
+    /// The path as the user named it (or `-` for standard input); folder members keep their relative path.
+    public let name: String
+    public let bytes: [UInt8]
+    /// True when the input was longer than the byte limit and was cut.
+    public let truncated: Bool
+    public let wasCompressed: Bool
+}
+
+public enum InputError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case badGzip(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .badGzip(let path, let reason): return "\(path): not a readable gzip file: \(reason)"
+        }
+    }
+}
+
+/// Reads files, folders (recursively, in name order), standard input and gzip files.
+public struct InputReader: Sendable {
+    public var maxBytesPerInput: Int
+
+    public static let defaultMaxBytes = 256 << 20
+
+    public init(maxBytesPerInput: Int = InputReader.defaultMaxBytes) {
+        self.maxBytesPerInput = maxBytesPerInput
+    }
+
+    /// Reads every named input. `-` (or an empty list) means standard input.
+    public func read(paths: [String], standardInput: () -> FileHandle = { .standardInput }) throws(InputError) -> [InputDocument] {
+        if paths.isEmpty { return [try readHandle(standardInput(), name: "-")] }
+        var documents: [InputDocument] = []
+        for path in paths {
+            if path == "-" {
+                documents.append(try readHandle(standardInput(), name: "-"))
+            } else {
+                documents.append(contentsOf: try readPath(path))
+            }
+        }
+        return documents
+    }
+
+    public func readPath(_ path: String) throws(InputError) -> [InputDocument] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file or directory")
+        }
+        if isDirectory.boolValue { return try readFolder(path) }
+        return [try readFile(path)]
+    }
+
+    private func readFolder(_ root: String) throws(InputError) -> [InputDocument] {
+        let rootURL = URL(fileURLWithPath: root)
+        guard let enumerator = FileManager.default.enumerator(
+            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey],
+            options: [.skipsHiddenFiles]) else {
+            throw .unreadable(path: root, reason: "cannot list folder")
+        }
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            let isRegular = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile ?? false
+            if isRegular { files.append(url.path) }
+        }
+        let prefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
+        var documents: [InputDocument] = []
+        for file in files.sorted() {
+            let relative = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+            let display = (root.hasSuffix("/") ? root : root + "/") + relative
+            documents.append(try readFile(file, displayName: display))
+        }
+        return documents
+    }
+
+    public func readFile(_ path: String, displayName: String? = nil) throws(InputError) -> InputDocument {
+        let name = displayName ?? path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied"
+            throw .unreadable(path: name, reason: reason)
+        }
+        defer { try? handle.close() }
+        return try readHandle(handle, name: name)
+    }
+
+    func readHandle(_ handle: FileHandle, name: String) throws(InputError) -> InputDocument {
+        var bytes: [UInt8] = []
+        var truncated = false
+        let chunkSize = 1 << 20
+        do {
+            while true {
+                guard let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty else { break }
+                let room = maxBytesPerInput - bytes.count
+                if chunk.count > room {
+                    bytes.append(contentsOf: chunk.prefix(room))
+                    truncated = true
+                    break
+                }
+                bytes.append(contentsOf: chunk)
+            }
+        } catch {
+            throw .unreadable(path: name, reason: "\(error.localizedDescription)")
+        }
+        if Gzip.hasMagic(bytes) {
+            let inflated = try Gzip.inflate(bytes, limit: maxBytesPerInput, name: name)
+            return InputDocument(name: name, bytes: inflated.bytes, truncated: truncated || inflated.truncated,
+                                 wasCompressed: true)
+        }
+        return InputDocument(name: name, bytes: bytes, truncated: truncated, wasCompressed: false)
+    }
+}

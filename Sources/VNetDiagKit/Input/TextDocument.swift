@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An input after normalisation: UTF-8 bytes with LF line ends, and where each line starts.
+/// Lines are numbered from 1 as in the normalised text (a lone CR counts as a line break).
+public final class TextDocument: Sendable {
+    public let name: String
+    public let bytes: [UInt8]
+    /// Byte offset of each line's first byte; the line runs to the next LF (exclusive).
+    public let lineStarts: [Int]
+    public let repairs: NormalizationReport
+
+    public init(name: String, normalizedBytes: [UInt8], repairs: NormalizationReport) {
+        self.name = name
+        self.bytes = normalizedBytes
+        self.repairs = repairs
+        var starts: [Int] = []
+        starts.reserveCapacity(normalizedBytes.count / 40 + 1)
+        if !normalizedBytes.isEmpty { starts.append(0) }
+        normalizedBytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            let base = buffer.baseAddress!
+            while index < count {
+                guard let found = memchrIndex(base, from: index, count: count, byte: 0x0A) else { break }
+                if found + 1 < count { starts.append(found + 1) }
+                index = found + 1
+            }
+        }
+        lineStarts = starts
+    }
+
+    public convenience init(_ input: InputDocument) {
+        let (bytes, report) = TextNormalizer.normalize(input.bytes)
+        self.init(name: input.name, normalizedBytes: bytes, repairs: report)
+    }
+
+    public convenience init(name: String, text: String) {
+        self.init(InputDocument(name: name, bytes: Array(text.utf8), truncated: false, wasCompressed: false))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// Byte range of line `number` (1-based), without its LF and trailing blanks.
+    public func range(ofLine number: Int) -> Range<Int> {
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start && end <= bytes.count && end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return start..<end
+    }
+
+    public func line(_ number: Int) -> SourceLine {
+        SourceLine(number: number, bytes: bytes[range(ofLine: number)])
+    }
+
+    public func text(ofLine number: Int) -> String {
+        String(decoding: bytes[range(ofLine: number)], as: UTF8.self)
+    }
+}
+
+/// One right-trimmed line of a document, as bytes, with its 1-based number.
+public struct SourceLine: Sendable {
+    public let number: Int
+    public let bytes: ArraySlice<UInt8>
+
+    public init(number: Int, bytes: ArraySlice<UInt8>) {
+        self.number = number
+        self.bytes = bytes
+    }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+    /// Whitespace-separated fields (spaces and TABs; NO-BREAK SPACE was folded to a space earlier).
+    public var fields: [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var start: Int? = nil
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 {
+                if let begin = start { result.append(bytes[begin..<index]); start = nil }
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let begin = start { result.append(bytes[begin..<bytes.endIndex]) }
+        return result
+    }
+
+    public var leadingBlanks: Int {
+        var count = 0
+        for byte in bytes {
+            guard byte == 0x20 || byte == 0x09 else { break }
+            count += 1
+        }
+        return count
+    }
+
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBytes(body)
+    }
+}
+
+@inline(__always)
+func memchrIndex(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, byte: UInt8) -> Int? {
+    guard start < count else { return nil }
+    guard let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+}
+
+extension ArraySlice where Element == UInt8 {
+    var string: String { String(decoding: self, as: UTF8.self) }
+}

@@ -1,0 +1,70 @@
+/// An IPv4 address held as its 32-bit value (network order in the integer's high byte first).
+public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let value: UInt32
+
+    public init(_ value: UInt32) { self.value = value }
+
+    public init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+        value = UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+    }
+
+    /// Parses a dotted quad from bytes; rejects anything else (names, redactions, extra text).
+    public init?<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
+        var result: UInt32 = 0
+        var octet: UInt32 = 0
+        var digits = 0
+        var dots = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                octet = octet * 10 + UInt32(byte - UInt8(ascii: "0"))
+                digits += 1
+                if digits > 3 || octet > 255 { return nil }
+            case UInt8(ascii: "."):
+                if digits == 0 || dots == 3 { return nil }
+                result = result << 8 | octet
+                octet = 0
+                digits = 0
+                dots += 1
+            default:
+                return nil
+            }
+        }
+        guard dots == 3, digits > 0 else { return nil }
+        value = result << 8 | octet
+    }
+
+    public init?(_ text: String) {
+        self.init(bytes: text.utf8)
+    }
+
+    /// A netmask given as a prefix length (0...32).
+    public init?(prefixLength: Int) {
+        guard (0...32).contains(prefixLength) else { return nil }
+        value = prefixLength == 0 ? 0 : UInt32.max << (32 - UInt32(prefixLength))
+    }
+
+    /// `/proc/net/route` prints the network-order address as a little-endian u32 in hex.
+    public init?(procRouteHex text: String) {
+        guard text.utf8.count == 8, let raw = UInt32(text, radix: 16) else { return nil }
+        value = raw.byteSwapped
+    }
+
+    public var octets: (UInt8, UInt8, UInt8, UInt8) {
+        (UInt8(value >> 24), UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff))
+    }
+
+    /// The prefix length when this is a contiguous netmask, else nil.
+    public var prefixLength: Int? {
+        let ones = value.leadingZeroBitCount == 0 ? (~value).leadingZeroBitCount : 0
+        let expected: UInt32 = ones == 0 ? 0 : UInt32.max << (32 - UInt32(ones))
+        return value == expected ? ones : nil
+    }
+
+    public var description: String {
+        let (a, b, c, d) = octets
+        return "\(a).\(b).\(c).\(d)"
+    }
+
+    public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
+}

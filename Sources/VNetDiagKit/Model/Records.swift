@@ -1,0 +1,163 @@
+/// A typed record read from one section, with the lines it came from.
+public enum Record: Sendable {
+    case interface(InterfaceRecord)
+    case route(RouteRecord)
+    case neighbor(NeighborRecord)
+
+    public var origin: Provenance {
+        switch self {
+        case .interface(let record): return record.origin
+        case .route(let record): return record.origin
+        case .neighbor(let record): return record.origin
+        }
+    }
+}
+
+public struct IPv4Assignment: Sendable, Equatable {
+    public var address: HostToken
+    public var netmask: IPv4Address?
+    public var broadcast: IPv4Address?
+    public var peer: IPv4Address?
+
+    public init(address: HostToken, netmask: IPv4Address? = nil, broadcast: IPv4Address? = nil, peer: IPv4Address? = nil) {
+        self.address = address
+        self.netmask = netmask
+        self.broadcast = broadcast
+        self.peer = peer
+    }
+}
+
+public struct IPv6Assignment: Sendable, Equatable {
+    public var address: String
+    public var prefixLength: Int?
+    /// The scope word as printed and translated back to English (`Link`, `Host`, `Global`, `link`).
+    public var scope: String?
+    /// The numeric scope id of the new layout (`0x20`).
+    public var scopeID: String?
+
+    public init(address: String, prefixLength: Int?, scope: String?, scopeID: String? = nil) {
+        self.address = address
+        self.prefixLength = prefixLength
+        self.scope = scope
+        self.scopeID = scopeID
+    }
+}
+
+public struct InterfaceCounters: Sendable, Equatable {
+    public var rxPackets: Int?
+    public var rxErrors: Int?
+    public var rxDropped: Int?
+    public var rxOverruns: Int?
+    public var rxFrame: Int?
+    public var txPackets: Int?
+    public var txErrors: Int?
+    public var txDropped: Int?
+    public var txOverruns: Int?
+    public var txCarrier: Int?
+    public var collisions: Int?
+    public var txQueueLength: Int?
+    public var rxBytes: Int?
+    public var txBytes: Int?
+
+    public init() {}
+}
+
+/// One interface block of `ifconfig` (old, new or BSD layout).
+public struct InterfaceRecord: Sendable {
+    public var name: String
+    public var origin: Provenance
+    /// Numeric kernel flags of the new layout (`flags=4163`).
+    public var flagsValue: Int?
+    /// Flag words in English (`UP`, `BROADCAST`, ...), translated from localised output.
+    public var flags: [String] = []
+    /// Flag words exactly as printed (`ACTIVO`, `DIFUSIÓN`), for the old layout.
+    public var flagsAsWritten: [String] = []
+    public var mtu: Int?
+    public var metric: Int?
+    /// Hardware type title (`Ethernet`, `Local Loopback`), translated back to English.
+    public var linkType: String?
+    public var mac: MACAddress?
+    /// The hardware address exactly as printed (case kept; also tunnels' long forms and redactions).
+    public var hardwareAddressText: String?
+    public var ipv4: [IPv4Assignment] = []
+    public var ipv6: [IPv6Assignment] = []
+    public var counters = InterfaceCounters()
+    public var interrupt: Int?
+    public var baseAddress: String?
+    public var memory: String?
+    /// The block was rebuilt across damage (continuation lines found after a break).
+    public var reconstructed = false
+    /// Old-layout names are cut to 9 characters; a 9-character name may be truncated.
+    public var nameMayBeTruncated = false
+
+    public init(name: String, origin: Provenance) {
+        self.name = name
+        self.origin = origin
+    }
+}
+
+public enum AddressFamily: String, Sendable {
+    case inet, inet6
+}
+
+/// One row of a routing table (`route -n`, `netstat -rn`, `/proc/net/route`, `route -6`).
+public struct RouteRecord: Sendable {
+    public var family: AddressFamily = .inet
+    /// IPv4: an address, `default` or a host name; IPv6: `prefix/len` text.
+    public var destination: HostToken
+    public var gateway: HostToken?
+    public var genmask: IPv4Address?
+    /// Route flag letters as printed (`UG`, `UH`, `!n`).
+    public var flags: String?
+    public var metric: Int?
+    public var ref: Int?
+    public var use: Int?
+    public var interface: String?
+    public var mss: Int?
+    public var window: Int?
+    public var irtt: Int?
+    public var mtu: Int?
+    public var origin: Provenance
+
+    public init(destination: HostToken, origin: Provenance) {
+        self.destination = destination
+        self.origin = origin
+    }
+
+    public var isDefault: Bool {
+        if case .name(let name) = destination, name == "default" { return true }
+        return destination.address == IPv4Address(0) && (genmask == nil || genmask == IPv4Address(0))
+    }
+
+    public var isReject: Bool { flags?.contains("!") ?? false }
+}
+
+/// Completeness of a neighbour (ARP) entry.
+public enum NeighborState: String, Sendable {
+    case complete, incomplete, permanent, published
+}
+
+/// One ARP/neighbour entry (`/proc/net/arp`, `arp -n`, `arp -a`).
+public struct NeighborRecord: Sendable {
+    public var address: HostToken
+    /// Resolved name in `arp -a` (`gateway (192.168.71.2)`); nil for `?`.
+    public var name: String?
+    public var hardwareType: String?
+    public var mac: MACAddress?
+    /// The hardware address exactly as printed (also `<incomplete>` and redactions).
+    public var hardwareAddressText: String?
+    /// `arp -n` flag letters (`C`, `CM`) or `/proc/net/arp` hex flags (`0x2`).
+    public var flags: String?
+    public var mask: String?
+    public var interface: String?
+    public var state: NeighborState
+    public var permanent: Bool?
+    public var expires: Int?
+    public var origin: Provenance
+
+    public init(address: HostToken, state: NeighborState, origin: Provenance) {
+        self.address = address
+        self.state = state
+        self.origin = origin
+    }
+}

@@ -1,0 +1,182 @@
+import PCRE2
+
+/// Line shapes of `ifconfig` output (formats.md §1–§2). Labels are matched case-insensitively in
+/// every known language; values are taken by position where translations dropped a label.
+enum IfconfigGrammar {
+    static let newStartPattern =
+        #"^\S+?: flags=\d+<[^>]*>?\h+(?:metric \d+\h+)?mtu \d+"#
+    static let oldStartPattern =
+        #"^\S+\h+(?:Link encap|Protokoll|Lien encap|\h*Encapsulamento do Link)\h*:"#
+
+    static let newStart = Patterns.compile(
+        #"^(?<name>\S+?): flags=(?<value>\d+)<(?<words>[^>\s]*)>?\h+(?:metric (?<metric>\d+)\h+)?mtu (?<mtu>\d+)"#)
+    static let oldStart = Patterns.compile(
+        #"^(?<name>\S+)\h+(?:Link encap|Protokoll|Lien encap|\h*Encapsulamento do Link)\h*:\h*(?<rest>.*)$"#, [.caseless])
+    static let hardwareLabel = Patterns.compile(
+        #"^(?<title>.*?)\h*(?:HWaddr|direcci(?:ó|o)nHW|Hardware Adresse|Endere(?:ç|c)o de HW)\h*(?<hw>\S+)"#, [.caseless])
+
+    enum LineKind: Sendable {
+        case oldIPv4(Match), oldIPv6(Match), oldFlags(Match), oldRX(Match), oldTX(Match)
+        case oldCollisions(Match), oldBytes(Match), resources
+        case newInet(Match), newInet6(Match), newHardware(Match), bsdEther(Match)
+        case newRXPackets(Match), newRXErrors(Match), newTXPackets(Match), newTXErrors(Match)
+        case bsdAttribute(Match)
+    }
+
+    struct Rule: Sendable {
+        let firstLetters: Set<UInt8>
+        let regex: Regex
+        let make: @Sendable (Match) -> LineKind
+    }
+
+    private static func letters(_ text: String) -> Set<UInt8> { Set(text.utf8) }
+
+    static let rules: [Rule] = [
+        Rule(firstLetters: letters("i"), regex: Patterns.compile(
+            #"^\h*inet (?<addr>[^\s/:]+)(?=[\s/]|$)(?:/(?<cidr>\d+))?(?: --> (?<peer>\S+))?(?:\h+netmask (?<mask>\S+))?(?:\h+broadcast (?<bcast>\S+))?(?:\h+destination (?<dest>\S+))?"#),
+             make: { .newInet($0) }),
+        Rule(firstLetters: letters("i"), regex: Patterns.compile(
+            #"^\h*inet6 (?<addr>[^\s/]+)(?:/(?<cidr>\d+))?\h+prefixlen (?<len>\d+)(?:.*?scopeid (?<sid>0x[0-9a-fA-F]+)(?:<(?<scope>\w+)>)?)?"#),
+             make: { .newInet6($0) }),
+        Rule(firstLetters: letters("r"), regex: Patterns.compile(
+            #"^\h*RX packets (?<packets>\d+)\h+bytes (?<bytes>\d+)"#), make: { .newRXPackets($0) }),
+        Rule(firstLetters: letters("r"), regex: Patterns.compile(
+            #"^\h*RX errors (?<errors>\d+)\h+dropped (?<dropped>\d+)\h+overruns (?<overruns>\d+)\h+frame (?<frame>\d+)"#),
+             make: { .newRXErrors($0) }),
+        Rule(firstLetters: letters("t"), regex: Patterns.compile(
+            #"^\h*TX packets (?<packets>\d+)\h+bytes (?<bytes>\d+)"#), make: { .newTXPackets($0) }),
+        Rule(firstLetters: letters("t"), regex: Patterns.compile(
+            #"^\h*TX errors (?<errors>\d+)\h+dropped (?<dropped>\d+)\h+overruns (?<overruns>\d+)\h+carrier (?<carrier>\d+)\h+collisions (?<collisions>\d+)"#),
+             make: { .newTXErrors($0) }),
+        Rule(firstLetters: letters("elupti"), regex: Patterns.compile(
+            #"^\h*(?<kind>ether|loop|unspec|infiniband|ppp|tunnel|ipip|sit|irda|slip|\w+)(?:\h+(?<hw>[0-9a-fA-F][0-9a-fA-F:.-]+|[0-9a-fA-FxX:*?]+))?(?:\h+txqueuelen (?<queue>\d+))?\h+\((?<title>[^)]*)\)$"#),
+             make: { .newHardware($0) }),
+        Rule(firstLetters: letters("e"), regex: Patterns.compile(
+            #"^\h*ether (?<mac>\S+)$"#), make: { .bsdEther($0) }),
+        // Old layout, any language.
+        Rule(firstLetters: letters("idID"), regex: Patterns.compile(
+            #"^\h*(?:inet(?!6)|Direc\. inet)[^:\d]*:\h*(?<addr>[0-9A-Za-z*?#]+(?:\.[0-9A-Za-z*?#]+){3})(?<rest>.*)$"#, [.caseless]),
+             make: { .oldIPv4($0) }),
+        Rule(firstLetters: letters("idaeID"), regex: Patterns.compile(
+            #"^\h*(?:inet6[ -]addr|inet6[ -]Adresse|adr inet6|direcci(?:ó|o)n inet6|endere(?:ç|c)o inet6)\h*:\h*(?<addr>[0-9a-fA-F:.%\w*]+)/(?<len>\d+)\h*(?:(?:Scope|Alcance|G(?:ü|u)ltigkeitsbereich|Escopo)\h*:\h*(?<scope>\S+))?"#, [.caseless]),
+             make: { .oldIPv6($0) }),
+        Rule(firstLetters: letters("rpePV"), regex: Patterns.compile(
+            #"^\h*(?:RX packets|Paquetes RX|RX-Pakete|Packets re(?:ç|c)us|Empfangene Pakete|Pacotes RX)\h*:\h*(?<packets>\d+)(?<rest>.*)$"#, [.caseless]),
+             make: { .oldRX($0) }),
+        Rule(firstLetters: letters("tpvTPV"), regex: Patterns.compile(
+            #"^\h*(?:TX packets|Paquetes TX|TX-Pakete|Packets transmis|Paquets transmis|Verschickte Pakete|Pacotes TX)\h*:\h*(?<packets>\d+)(?<rest>.*)$"#, [.caseless]),
+             make: { .oldTX($0) }),
+        Rule(firstLetters: letters("ckCK"), regex: Patterns.compile(
+            #"^\h*(?:collisions|colisiones|Kollisionen|colis(?:õ|o)es)\h*:\h*(?<collisions>\d+)(?:.*?(?:txqueuelen|long\.colaTX|Sendewarteschlangenl(?:ä|a)nge|lg file transmission)\h*:\h*(?<queue>\d+))?"#, [.caseless]),
+             make: { .oldCollisions($0) }),
+        Rule(firstLetters: letters("rboRBO"), regex: Patterns.compile(
+            #"^\h*(?:RX bytes|Bytes RX|RX-Bytes|Octets re(?:ç|c)us)\h*:\h*(?<rx>\d+).*?(?:TX bytes|TX-Bytes|Octets transmis|Bytes TX)\h*:\h*(?<tx>\d+)"#, [.caseless]),
+             make: { .oldBytes($0) }),
+        Rule(firstLetters: letters("ibdaemsIBDAEMS"), regex: Patterns.compile(
+            #"^\h*(?:Interrupt|Interrupci(?:ó|o)n|Interruption|IRQ|Base address|Direcci(?:ó|o)n base|Basisadresse|Adresse de base|Endere(?:ç|c)o de E/S|Memory|Memoria|Speicher|M(?:é|e)moire|Mem(?:ó|o)ria|DMA chan|DMA Kanal|Canal DMA|device interrupt|device memory|device base)\b"#, [.caseless]),
+             make: { _ in .resources }),
+        Rule(firstLetters: letters("omsngchrbpiv"), regex: Patterns.compile(
+            #"^\h+(?<key>options|nd6 options|media|status|groups|member|Configuration|hwaddr|ifmaxaddr|id|root id|ipfilter|plugged|vendor|module|lane \d+|RX|TX|eflags|capabilities|inet6 [^\s]+ --> \S+|Opened by PID)\b[=: ]\h*(?<value>.*)$"#),
+             make: { .bsdAttribute($0) }),
+    ]
+
+    static let oldFlagsLine = Patterns.compile(
+        #"^\h*(?<flags>.*?)\h*MTU\h*:\h*(?<mtu>\d+)(?:\h+(?:Metric|M(?:é|e)trica|Metrik)\h*:\h*(?<metric>\d+))?"#, [.caseless])
+
+    static func classify(_ line: SourceLine) -> LineKind? {
+        let indent = line.leadingBlanks
+        guard indent < line.bytes.count else { return nil }
+        let first = line.bytes[line.bytes.startIndex + indent]
+        let lower = first | 0x20
+        for rule in rules where rule.firstLetters.contains(lower) || rule.firstLetters.contains(first) {
+            if let match = rule.regex.match(line) { return rule.make(match) }
+        }
+        if containsMTU(line), let match = oldFlagsLine.match(line) { return .oldFlags(match) }
+        return nil
+    }
+
+    private static func containsMTU(_ line: SourceLine) -> Bool {
+        let bytes = line.bytes
+        var index = bytes.startIndex
+        while index + 2 < bytes.endIndex {
+            if bytes[index] | 0x20 == UInt8(ascii: "m"), bytes[index + 1] | 0x20 == UInt8(ascii: "t"),
+               bytes[index + 2] | 0x20 == UInt8(ascii: "u") { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// `...`, `…`, `[...]`, `(snip)`: a user's mark for omitted lines, not data.
+    static func isOmissionMarker(_ line: SourceLine) -> Bool {
+        let text = line.text.trimmingBlanks
+        return ["...", "…", "[...]", "[…]", "(snip)", "[snip]", "(...)"].contains(text)
+    }
+
+    struct BlockStart {
+        let record: InterfaceRecord
+        let layout: String
+    }
+
+    static func blockStart(_ line: SourceLine, section: Section) -> BlockStart? {
+        guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
+        let origin = section.provenance(line.number, line.number)
+        if let match = newStart.match(line), let name = line.capture(match, "name") {
+            var record = InterfaceRecord(name: name, origin: origin)
+            record.flagsValue = line.capture(match, "value").flatMap { Int($0) }
+            let words = line.capture(match, "words") ?? ""
+            record.flags = words.split(separator: ",").map(String.init)
+            record.flagsAsWritten = record.flags
+            record.mtu = line.capture(match, "mtu").flatMap { Int($0) }
+            record.metric = line.capture(match, "metric").flatMap { Int($0) }
+            let isBSD = record.metric != nil || line.text.contains("> metric") || isBSDFlags(record.flags)
+            return BlockStart(record: record, layout: isBSD ? "bsd" : "new")
+        }
+        guard let match = oldStart.match(line), let name = line.capture(match, "name") else { return nil }
+        var record = InterfaceRecord(name: name, origin: origin)
+        record.nameMayBeTruncated = name.utf8.count == 9
+        let rest = line.capture(match, "rest") ?? ""
+        let (title, hardware) = splitTitleAndHardware(rest)
+        record.linkType = IfconfigVocabulary.englishTitle(title)
+        if let hardware {
+            record.mac = MACAddress(hardware)
+            record.hardwareAddressText = hardware
+        }
+        return BlockStart(record: record, layout: "old")
+    }
+
+    static func isBSDFlags(_ flags: [String]) -> Bool {
+        flags.contains("SIMPLEX") || flags.contains("SMART")
+    }
+
+    /// `Ethernet  HWaddr 00:40:D0:DD:B2:84` → (`Ethernet`, `00:40:D0:DD:B2:84`); the seed's collapsed
+    /// spacing and labels in every language are handled by cutting at the hardware-address label.
+    static func splitTitleAndHardware(_ rest: String) -> (String, String?) {
+        var bytes = Array(rest.utf8)
+        let hit: (String, String)? = bytes.withUnsafeBytes { buffer in
+            guard let match = (try? hardwareLabel.firstMatch(in: buffer)) ?? nil else { return nil }
+            return (match.string("title", in: buffer) ?? "", match.string("hw", in: buffer) ?? "")
+        }
+        if let hit { return (hit.0, hit.1) }
+        // No label: the title runs to two spaces or the end; a trailing MAC-shaped token is the address.
+        bytes = Array(rest.trimmingBlanks.utf8)
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let range = text.range(of: "  ") { return (String(text[..<range.lowerBound]), nil) }
+        if let last = text.split(separator: " ").last, text.contains(" "), MACAddress(String(last)) != nil {
+            return (String(text.dropLast(last.count)).trimmingBlanks, String(last))
+        }
+        return (text, nil)
+    }
+
+    static func localeHint(_ text: String) -> String? {
+        IfconfigVocabulary.locale(of: text)
+    }
+}
+
+extension String {
+    var trimmingBlanks: String {
+        var view = Substring(self)
+        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        return String(view)
+    }
+}

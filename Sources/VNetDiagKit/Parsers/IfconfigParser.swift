@@ -1,0 +1,79 @@
+import PCRE2
+
+/// `ifconfig` in every layout vnetdiag meets: net-tools 1.60 ("old", `Link encap:`), net-tools
+/// 2.10 ("new", `flags=4163<UP,...>  mtu 1500`) and BSD/macOS; old-layout labels in Spanish
+/// (both Ubuntu generations), German, French and Brazilian Portuguese.
+///
+/// Blocks are found by their first line, not by blank lines or indentation: pasted output often
+/// loses both. A continuation line that turns up after a block was closed (the seed's `peth0`
+/// block, split in two by a PDF export) reopens the last block, which is marked `reconstructed`.
+public enum IfconfigParser: SectionParser {
+    public static let format: FormatName = "ifconfig"
+
+    public static let signature = FormatSignature(
+        markers: [IfconfigGrammar.newStartPattern, IfconfigGrammar.oldStartPattern],
+        commandWords: ["ifconfig"],
+        fileNameHints: ["ifconfig"])
+
+    public static func parse(_ section: Section) -> ParsedSection {
+        var builder = IfconfigBlockBuilder(section: section)
+        for line in section.lines {
+            builder.consume(line)
+        }
+        return builder.finish()
+    }
+}
+
+/// The state machine behind `IfconfigParser`.
+struct IfconfigBlockBuilder {
+    let section: Section
+    var records: [InterfaceRecord] = []
+    var current: InterfaceRecord? = nil
+    var unparsed: [UnparsedLine] = []
+    var layouts: Set<String> = []
+    var locale: String? = nil
+
+    init(section: Section) { self.section = section }
+
+    mutating func consume(_ line: SourceLine) {
+        if line.isBlank || PromptSplitter.isFence(line) {
+            closeBlock()
+            return
+        }
+        if IfconfigGrammar.isOmissionMarker(line) { return }
+        if let start = IfconfigGrammar.blockStart(line, section: section) {
+            closeBlock()
+            current = start.record
+            layouts.insert(start.layout)
+            if locale == nil { locale = IfconfigGrammar.localeHint(line.text) }
+            return
+        }
+        guard let kind = IfconfigGrammar.classify(line) else {
+            unparsed.append(line.unparsed("not an ifconfig line"))
+            return
+        }
+        if current == nil {
+            guard var resumed = records.popLast() else {
+                unparsed.append(line.unparsed("ifconfig detail line before any interface line"))
+                return
+            }
+            resumed.reconstructed = true
+            current = resumed
+        }
+        if locale == nil, case .oldIPv4 = kind { locale = IfconfigGrammar.localeHint(line.text) }
+        if locale == nil, case .oldFlags = kind { locale = IfconfigGrammar.localeHint(line.text) }
+        IfconfigGrammar.apply(kind, line: line, to: &current!)
+        current!.origin = current!.origin.extended(to: line.number)
+    }
+
+    mutating func closeBlock() {
+        if let block = current { records.append(block) }
+        current = nil
+    }
+
+    mutating func finish() -> ParsedSection {
+        closeBlock()
+        let variant = layouts.count > 1 ? "mixed" : layouts.first
+        return ParsedSection(records: records.map { .interface($0) }, unparsed: unparsed, variant: variant, locale: locale)
+    }
+}

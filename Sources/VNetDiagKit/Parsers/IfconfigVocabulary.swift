@@ -1,0 +1,113 @@
+/// Localised words of old-layout `ifconfig` (formats.md §2.3) mapped back to English.
+enum IfconfigVocabulary {
+    static let englishFlags: Set<String> = [
+        "UP", "BROADCAST", "DEBUG", "LOOPBACK", "POINTOPOINT", "NOTRAILERS", "RUNNING", "NOARP", "PROMISC",
+        "ALLMULTI", "SLAVE", "MASTER", "MULTICAST", "DYNAMIC",
+    ]
+
+    static let localizedFlags: [String: String] = [
+        "ARRIBA": "UP", "ACTIVO": "UP", "DIFUSIÓN": "BROADCAST", "DIFUSION": "BROADCAST",
+        "CORRIENDO": "RUNNING", "FUNCIONANDO": "RUNNING", "BUCLE": "LOOPBACK", "MAESTRO": "MASTER",
+        "ESCLAVO": "SLAVE", "PUNKTZUPUNKT": "POINTOPOINT", "PUNTO_A_PUNTO": "POINTOPOINT",
+    ]
+
+    static let noFlagsMarkers = ["[NO FLAGS]", "[KEINE FLAGS]", "[PAS INDICATEURS]", "[NENHUMA FLAG]"]
+
+    static let titles: [String: String] = [
+        "bucle local": "Local Loopback", "lokale schleife": "Local Loopback", "boucle locale": "Local Loopback",
+        "loopback local": "Local Loopback",
+        "protocolo punto a punto": "Point-to-Point Protocol", "punkt-zu-punkt verbindung": "Point-to-Point Protocol",
+        "protocole point-à-point": "Point-to-Point Protocol", "protocolo ponto-a-ponto": "Point-to-Point Protocol",
+        "ipv6-nach-ipv4": "IPv6-in-IPv4", "ipv6-dans-ipv4": "IPv6-in-IPv4", "ipv6 sobre ipv4": "IPv6-in-IPv4",
+        "não especificado": "UNSPEC",
+    ]
+
+    static let scopes: [String: String] = [
+        "vínculo": "Link", "enlace": "Link", "verbindung": "Link", "lien": "Link",
+        "anfitrión": "Host", "maschine": "Host", "hôte": "Host", "máquina": "Host",
+        "sitio": "Site", "standort": "Site", "kompatibilität": "Compat",
+        "unbekannt": "Unknown", "inconnu": "Unknown", "desconhecido": "Unknown",
+    ]
+
+    static func englishTitle(_ title: String) -> String? {
+        let trimmed = title.trimmingBlanks
+        guard !trimmed.isEmpty else { return nil }
+        return titles[trimmed.lowercased()] ?? trimmed
+    }
+
+    static func englishScope(_ scope: String) -> String {
+        scopes[scope.lowercased()] ?? scope
+    }
+
+    /// Flag words of an old-layout flags line: (as written, in English). Handles `PUNTO A PUNTO`,
+    /// pt_BR's missing spaces (`BROADCASTRUNNING`) and one-letter typos in hand-typed pastes.
+    static func flags(_ text: String) -> (written: [String], english: [String]) {
+        var source = text.trimmingBlanks
+        for marker in noFlagsMarkers where source.uppercased().hasPrefix(marker) { return ([marker], []) }
+        source = source.replacingOccurrences(of: "PUNTO A PUNTO", with: "PUNTO_A_PUNTO")
+        var written: [String] = []
+        var english: [String] = []
+        for word in source.split(separator: " ").map(String.init) {
+            let upper = word.uppercased()
+            if englishFlags.contains(upper) {
+                written.append(word); english.append(upper)
+            } else if let translated = localizedFlags[upper] {
+                written.append(word.replacingOccurrences(of: "_", with: " ")); english.append(translated)
+            } else if let parts = splitConcatenated(upper) {
+                written.append(contentsOf: parts); english.append(contentsOf: parts)
+            } else if let fixed = closeEnglishFlag(upper) {
+                written.append(word); english.append(fixed)
+            } else {
+                written.append(word); english.append(upper)
+            }
+        }
+        return (written, english)
+    }
+
+    static func splitConcatenated(_ word: String) -> [String]? {
+        var rest = Substring(word)
+        var parts: [String] = []
+        outer: while !rest.isEmpty {
+            for flag in englishFlags.sorted(by: { $0.count > $1.count }) where rest.hasPrefix(flag) {
+                parts.append(flag)
+                rest = rest.dropFirst(flag.count)
+                continue outer
+            }
+            return nil
+        }
+        return parts.count > 1 ? parts : nil
+    }
+
+    /// `MYLTICAST` → `MULTICAST`: edit distance one from a known flag of five letters or more.
+    static func closeEnglishFlag(_ word: String) -> String? {
+        guard word.count >= 5 else { return nil }
+        return englishFlags.first { $0.count >= 5 && editDistanceAtMostOne(Array($0), Array(word)) }
+    }
+
+    static func editDistanceAtMostOne(_ a: [Character], _ b: [Character]) -> Bool {
+        if abs(a.count - b.count) > 1 { return false }
+        var i = 0, j = 0, edits = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if a.count > b.count { i += 1 } else if a.count < b.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (a.count - i) + (b.count - j) <= 1
+    }
+
+    /// The language of a line's labels, when it is not English.
+    static func locale(of text: String) -> String? {
+        let markers: [(String, String)] = [
+            ("Direc. inet", "es"), ("inet dirección", "es"), ("direcciónHW", "es"), ("Difus", "es"),
+            ("Másc", "es"), ("ARRIBA", "es"), ("ACTIVO", "es"), ("Bucle local", "es"),
+            ("Protokoll:", "de"), ("Hardware Adresse", "de"), ("inet Adresse", "de"), ("Maske:", "de"),
+            ("Lokale Schleife", "de"),
+            ("Lien encap", "fr"), ("inet adr", "fr"), ("Masque:", "fr"), ("Boucle locale", "fr"),
+            ("Encapsulamento do Link", "pt_BR"), ("Endereço de HW", "pt_BR"), ("inet end.", "pt_BR"),
+            ("Masc:", "pt_BR"), ("Loopback Local", "pt_BR"),
+        ]
+        for (marker, language) in markers where text.contains(marker) { return language }
+        return nil
+    }
+}

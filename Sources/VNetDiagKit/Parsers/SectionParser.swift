@@ -1,0 +1,93 @@
+import PCRE2
+
+/// A format's name as used by `--as` and in JSON (`ifconfig`, `route`, `proc-net-arp`, ...).
+/// Each parser file declares its own name, so adding a format touches one file and the registry.
+public struct FormatName: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: FormatName, rhs: FormatName) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Output of a command no parser reads (ping, virsh, prose): listed, never an error.
+    public static let unknown: FormatName = "unknown"
+}
+
+/// How a format is recognised in a section's content.
+public struct FormatSignature: Sendable {
+    /// Lines that can only belong to this format and start (or continue) one of its blocks:
+    /// a table title or header, an interface's first line. Tried on every line, so keep them anchored.
+    public let markers: [String]
+    /// Command words that produce this format (`ifconfig`, `route`, `/proc/net/arp`).
+    public let commandWords: [String]
+    /// File-name fragments that hint at this format (`ifconfig`, `route-n`).
+    public let fileNameHints: [String]
+    /// A format whose content is identical to another's and is told apart only by the command or
+    /// file name (`netstat -rn` prints a `route -n` table) names that other format here.
+    public let refines: FormatName?
+
+    public init(markers: [String], commandWords: [String], fileNameHints: [String], refines: FormatName? = nil) {
+        self.markers = markers
+        self.commandWords = commandWords
+        self.fileNameHints = fileNameHints
+        self.refines = refines
+    }
+}
+
+/// A parser for one format family. It never throws: lines it cannot read go to `unparsed`.
+public protocol SectionParser: Sendable {
+    static var format: FormatName { get }
+    static var signature: FormatSignature { get }
+    static func parse(_ section: Section) -> ParsedSection
+}
+
+/// What one parser made of one section.
+public struct ParsedSection: Sendable {
+    public var records: [Record]
+    public var unparsed: [UnparsedLine]
+    /// Layout within the format, e.g. `old`/`new` for ifconfig, `ext1` for route.
+    public var variant: String?
+    /// Language of localised labels (`es`, `de`, `fr`, `pt_BR`), nil for English/C.
+    public var locale: String?
+
+    public init(records: [Record] = [], unparsed: [UnparsedLine] = [], variant: String? = nil, locale: String? = nil) {
+        self.records = records
+        self.unparsed = unparsed
+        self.variant = variant
+        self.locale = locale
+    }
+}
+
+/// Compiles marker patterns once; shared helpers for parsers.
+enum Patterns {
+    /// Compiles a pattern written by the project itself; a failure is a programming error.
+    static func compile(_ pattern: String, _ options: RegexOptions = []) -> Regex {
+        do {
+            return try Regex(pattern, options: options)
+        } catch {
+            fatalError("built-in pattern does not compile: \(error)")
+        }
+    }
+}
+
+extension Regex {
+    /// Matches a source line; a match stopped by a limit counts as no match.
+    func match(_ line: SourceLine) -> Match? {
+        line.bytes.withUnsafeBytes { buffer in (try? firstMatch(in: buffer)) ?? nil }
+    }
+}
+
+extension SourceLine {
+    /// The text of a capture group of `match` on this line.
+    func capture(_ match: Match, _ name: String) -> String? {
+        bytes.withUnsafeBytes { match.string(name, in: $0) }
+    }
+
+    func capture(_ match: Match, _ group: Int) -> String? {
+        bytes.withUnsafeBytes { match.string(group, in: $0) }
+    }
+
+    func unparsed(_ reason: String) -> UnparsedLine {
+        UnparsedLine(line: number, text: text, reason: reason)
+    }
+}

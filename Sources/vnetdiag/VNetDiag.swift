@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import VNetDiagKit
+
+@main
+struct VNetDiag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vnetdiag",
+        abstract: "Reads what VM hosts and guests print about their network and makes sense of it.",
+        version: "0.1.0",
+        subcommands: [ParseCommand.self])
+}
+
+/// Inputs shared by every command that reads captures.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Files, folders (read recursively) or - for standard input. None: standard input.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Read at most this many bytes of each input (larger inputs are cut, with a warning).")
+    var maxBytes: Int = InputReader.defaultMaxBytes
+
+    func readDocuments() throws -> [TextDocument] {
+        let reader = InputReader(maxBytesPerInput: maxBytes)
+        do {
+            let inputs = try reader.read(paths: paths)
+            for input in inputs where input.truncated {
+                FileHandle.standardError.write(Data("vnetdiag: \(input.name): cut at \(maxBytes) bytes (raise with --max-bytes)\n".utf8))
+            }
+            return inputs.map(TextDocument.init)
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+    }
+}
+
+/// A failure reported as one line on stderr with exit code 2.
+struct UsageFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a `UsageFailure` into exit code 2 with a one-line message.
+    func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as UsageFailure {
+            FileHandle.standardError.write(Data("vnetdiag: \(failure.message)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+func writeStandardOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+        FileHandle.standardOutput.write(Data(buffer))
+    }
+}
