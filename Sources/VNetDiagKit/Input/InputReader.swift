@@ -28,6 +28,9 @@ public struct InputReader: Sendable {
 
     public static let defaultMaxBytes = 256 << 20
 
+    /// Files in a folder that describe a capture rather than belong to it (fixture expectations).
+    public static let metadataFileNames: Set<String> = ["expected.yaml"]
+
     public init(maxBytesPerInput: Int = InputReader.defaultMaxBytes) {
         self.maxBytesPerInput = maxBytesPerInput
     }
@@ -65,7 +68,7 @@ public struct InputReader: Sendable {
         var files: [String] = []
         for case let url as URL in enumerator {
             let isRegular = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile ?? false
-            if isRegular { files.append(url.path) }
+            if isRegular, !Self.metadataFileNames.contains(url.lastPathComponent) { files.append(url.path) }
         }
         let prefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
         var documents: [InputDocument] = []
