@@ -9,6 +9,26 @@ struct VNetDiag: ParsableCommand {
         abstract: "Reads what VM hosts and guests print about their network and makes sense of it.",
         version: "0.1.0",
         subcommands: [ParseCommand.self])
+
+    /// Exit codes as DESIGN.md sets them: usage errors are 2 (argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((message.hasPrefix("Error:") ? message : "vnetdiag: " + message).utf8))
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
 }
 
 /// Inputs shared by every command that reads captures.

@@ -6,34 +6,35 @@ import PCRE2
 /// cannot show; `--as` overrides everything.
 public struct FormatSniffer: Sendable {
     private let markers: Regex
-    /// Capture group number → format, for the combined marker pattern.
-    private let groupFormats: [Int: FormatName]
+    /// Capture group number → the format and whether the marker is a table header.
+    private let groupFormats: [(group: Int, format: FormatName, isHeader: Bool)]
     private let parsers: [any SectionParser.Type]
 
     public init(parsers: [any SectionParser.Type] = ParserRegistry.parsers) {
         self.parsers = parsers
         var alternatives: [String] = []
-        var groups: [Int: FormatName] = [:]
+        var groups: [(Int, FormatName, Bool)] = []
         var groupNumber = 0
         for parser in parsers {
-            for marker in parser.signature.markers {
-                // Each marker becomes one capturing group; its own groups must be non-capturing.
+            let kinds = parser.signature.headers.map { ($0, true) } + parser.signature.markers.map { ($0, false) }
+            for (pattern, isHeader) in kinds {
+                // Each marker becomes one capturing group, after the groups of the markers before it.
                 groupNumber += 1
-                groups[groupNumber] = parser.format
-                alternatives.append("(" + marker + ")")
-                groupNumber += (try? Regex(marker).captureCount) ?? 0
+                groups.append((groupNumber, parser.format, isHeader))
+                alternatives.append("(" + pattern + ")")
+                groupNumber += (try? Regex(pattern).captureCount) ?? 0
             }
         }
         markers = Patterns.compile(alternatives.joined(separator: "|"), [.caseless])
         groupFormats = groups
     }
 
-    /// The format whose marker this line is, if any.
-    public func marker(in line: SourceLine) -> FormatName? {
+    /// The format whose marker this line is, if any, and whether it is a table header.
+    public func marker(in line: SourceLine) -> (format: FormatName, isHeader: Bool)? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         guard let match = markers.match(line) else { return nil }
-        for (group, format) in groupFormats where match.range(group) != nil {
-            return format
+        for entry in groupFormats where match.range(entry.group) != nil {
+            return (entry.format, entry.isHeader)
         }
         return nil
     }
@@ -54,6 +55,8 @@ public struct FormatSniffer: Sendable {
         return result
     }
 
+    /// A new piece starts where a marker of another format follows content, or where a table
+    /// header follows rows (two `route -n` tables pasted one after the other).
     private func splitAtMarkers(_ section: Section) -> [Section] {
         guard let numbers = section.lineNumbers else {
             return [label(section, contentFormat: nil)]
@@ -62,17 +65,21 @@ public struct FormatSniffer: Sendable {
         var start = numbers.lowerBound
         var currentFormat: FormatName? = nil
         var hasContent = false
+        var rowsSinceHeader = false
         for number in numbers {
             let line = section.document.line(number)
             if line.isBlank || PromptSplitter.isFence(line) { continue }
-            let format = marker(in: line)
-            if let format, format != currentFormat, hasContent {
+            let found = marker(in: line)
+            if let found, hasContent,
+               found.format != currentFormat || (found.isHeader && rowsSinceHeader) {
                 pieces.append(piece(of: section, from: start, to: number - 1, isFirst: pieces.isEmpty,
                                     format: currentFormat))
                 start = number
                 hasContent = false
+                currentFormat = nil
             }
-            if let format, !hasContent || currentFormat == nil { currentFormat = format }
+            if let found, currentFormat == nil { currentFormat = found.format }
+            rowsSinceHeader = found?.isHeader == true ? false : true
             hasContent = true
         }
         pieces.append(piece(of: section, from: start, to: numbers.upperBound, isFirst: pieces.isEmpty,

@@ -67,7 +67,10 @@ public enum PromptSplitter {
         var current: Prompt? = nil
         func close(before end: Int) {
             let last = end - 1
-            let hasContent = last >= start && (start...last).contains { !document.line($0).isBlank }
+            let hasContent = last >= start && (start...last).contains { number in
+                let line = document.line(number)
+                return !line.isBlank && !isFence(line)
+            }
             if current != nil || hasContent {
                 sections.append(Section(document: document, firstLine: start, lastLine: last,
                                         promptLine: current?.line, command: current?.command,

@@ -36,10 +36,27 @@ public struct Section: Sendable {
         lastLine >= firstLine ? firstLine...lastLine : nil
     }
 
-    /// Content lines in order (blank lines included; parsers decide what a blank means).
+    /// Lines longer than this are not given to parsers: no command prints them, and a pattern
+    /// over 50 MB of one line is wasted work. They are reported as unparsed instead.
+    public static let maxParsedLineLength = 65_536
+
+    /// Content lines in order (blank lines included; parsers decide what a blank means),
+    /// without the over-long ones.
     public var lines: [SourceLine] {
         guard let numbers = lineNumbers else { return [] }
-        return numbers.map { document.line($0) }
+        return numbers.lazy.map { document.line($0) }.filter { $0.bytes.count <= Self.maxParsedLineLength }
+    }
+
+    /// Lines left out of `lines` for their length, as unparsed entries.
+    public var overlongLines: [UnparsedLine] {
+        guard let numbers = lineNumbers else { return [] }
+        return numbers.compactMap { number in
+            let range = document.range(ofLine: number)
+            guard range.count > Self.maxParsedLineLength else { return nil }
+            let text = String(decoding: document.bytes[range.prefix(UnparsedLine.maxKeptText)], as: UTF8.self)
+            return UnparsedLine(line: number, text: text,
+                                reason: "line is \(range.count) bytes long; lines over \(Self.maxParsedLineLength) bytes are not parsed")
+        }
     }
 
     public func provenance(_ first: Int, _ last: Int) -> Provenance {

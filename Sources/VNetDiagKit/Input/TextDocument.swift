@@ -74,7 +74,20 @@ public struct SourceLine: Sendable {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    public var isBlank: Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer where byte != 0x20 && byte != 0x09 { return false }
+            return true
+        }
+    }
+
+    /// Whether the line contains `needle` (a byte search, no String made).
+    public func contains(_ needle: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return findBytes(base, count: buffer.count, needle: needle.utf8Start, needleCount: needle.utf8CodeUnitCount) != nil
+        }
+    }
 
     /// Whitespace-separated fields (spaces and TABs; NO-BREAK SPACE was folded to a space earlier).
     public var fields: [ArraySlice<UInt8>] {
@@ -111,6 +124,19 @@ func memchrIndex(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, byte
     guard start < count else { return nil }
     guard let found = memchr(base + start, Int32(byte), count - start) else { return nil }
     return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+}
+
+/// Offset of the first occurrence of `needle` (memchr for its first byte, then a compare).
+func findBytes(_ base: UnsafePointer<UInt8>, count: Int, needle: UnsafePointer<UInt8>, needleCount: Int) -> Int? {
+    guard needleCount > 0, count >= needleCount else { return needleCount == 0 ? 0 : nil }
+    var start = 0
+    let lastStart = count - needleCount
+    while start <= lastStart {
+        guard let found = memchrIndex(base, from: start, count: lastStart + 1, byte: needle[0]) else { return nil }
+        if memcmp(base + found, needle, needleCount) == 0 { return found }
+        start = found + 1
+    }
+    return nil
 }
 
 extension ArraySlice where Element == UInt8 {

@@ -21,10 +21,18 @@ public struct UnparsedLine: Hashable, Sendable {
     public let text: String
     public let reason: String
 
+    /// Longest text kept for an unparsed line; the rest is summarised, so a 50 MB line stays small.
+    public static let maxKeptText = 4096
+
     public init(line: Int, text: String, reason: String) {
         self.line = line
-        self.text = text
         self.reason = reason
+        if text.utf8.count > Self.maxKeptText {
+            let kept = String(decoding: text.utf8.prefix(Self.maxKeptText), as: UTF8.self)
+            self.text = kept + "… (\(text.utf8.count) bytes)"
+        } else {
+            self.text = text
+        }
     }
 }
 

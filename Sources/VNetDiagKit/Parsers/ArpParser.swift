@@ -8,10 +8,8 @@ public enum ArpParser: SectionParser {
     public static let format: FormatName = "arp"
 
     public static let signature = FormatSignature(
-        markers: [
-            #"^(?:Address|Direcci(?:ó|o)n|Adresse|Endere(?:ç|c)o)\h+(?:HWtype|TipoHW|TypeMap)\b"#,
-            #"^\S+ \(\d+\.\d+\.\d+\.\d+\) (?:at|en|em|auf) "#,
-        ],
+        headers: [#"^(?:Address|Direcci(?:ó|o)n|Adresse|Endere(?:ç|c)o)\h+(?:HWtype|TipoHW|TypeMap)\b"#],
+        markers: [#"^\S+ \(\d+\.\d+\.\d+\.\d+\) (?:at|en|em|auf) "#],
         commandWords: ["arp"],
         fileNameHints: ["arp"])
 
@@ -36,11 +34,13 @@ public enum ArpParser: SectionParser {
             }
             if informational.match(line) != nil { continue }
             if let match = oneLine.match(line) {
+                result.locale = result.locale ?? oneLineLocale(line.text)
                 result.variant = result.variant ?? "bsd-style"
                 result.records.append(.neighbor(oneLineRecord(match, line: line, section: section)))
                 continue
             }
             if let record = tableRecord(line, section: section) {
+                if result.locale == nil, line.text.contains("(unvollständig)") { result.locale = "de" }
                 result.variant = result.variant ?? "table"
                 result.records.append(.neighbor(record))
                 continue
@@ -54,6 +54,14 @@ public enum ArpParser: SectionParser {
         if text.hasPrefix("Direcci") { return "es" }
         if text.hasPrefix("Adresse") { return "fr" }
         if text.hasPrefix("Endere") { return "pt_BR" }
+        return nil
+    }
+
+    /// `? (IP) auf MAC [ether] auf dev` is German, `em` Portuguese, `en` Spanish.
+    static func oneLineLocale(_ text: String) -> String? {
+        if text.contains(") auf ") { return "de" }
+        if text.contains(") em ") { return "pt_BR" }
+        if text.contains(") en ") { return "es" }
         return nil
     }
 

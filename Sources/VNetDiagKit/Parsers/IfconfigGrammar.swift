@@ -76,7 +76,7 @@ enum IfconfigGrammar {
             #"^\h*(?:Interrupt|Interrupci(?:ó|o)n|Interruption|IRQ|Base address|Direcci(?:ó|o)n base|Basisadresse|Adresse de base|Endere(?:ç|c)o de E/S|Memory|Memoria|Speicher|M(?:é|e)moire|Mem(?:ó|o)ria|DMA chan|DMA Kanal|Canal DMA|device interrupt|device memory|device base)\b"#, [.caseless]),
              make: { _ in .resources }),
         Rule(firstLetters: letters("omsngchrbpiv"), regex: Patterns.compile(
-            #"^\h+(?<key>options|nd6 options|media|status|groups|member|Configuration|hwaddr|ifmaxaddr|id|root id|ipfilter|plugged|vendor|module|lane \d+|RX|TX|eflags|capabilities|inet6 [^\s]+ --> \S+|Opened by PID)\b[=: ]\h*(?<value>.*)$"#),
+            #"^\h+(?<key>options|nd6 options|media|status|groups|member|Configuration|hwaddr|ifmaxaddr|id|root id|ipfilter|plugged|vendor|module|lane \d+|RX(?=:)|TX(?=:)|eflags|capabilities|inet6 [^\s]+ --> \S+|Opened by PID)\b[=: ]\h*(?<value>.*)$"#),
              make: { .bsdAttribute($0) }),
     ]
 
@@ -96,18 +96,12 @@ enum IfconfigGrammar {
     }
 
     private static func containsMTU(_ line: SourceLine) -> Bool {
-        let bytes = line.bytes
-        var index = bytes.startIndex
-        while index + 2 < bytes.endIndex {
-            if bytes[index] | 0x20 == UInt8(ascii: "m"), bytes[index + 1] | 0x20 == UInt8(ascii: "t"),
-               bytes[index + 2] | 0x20 == UInt8(ascii: "u") { return true }
-            index += 1
-        }
-        return false
+        line.contains("MTU") || line.contains("mtu") || line.contains("Mtu")
     }
 
     /// `...`, `…`, `[...]`, `(snip)`: a user's mark for omitted lines, not data.
     static func isOmissionMarker(_ line: SourceLine) -> Bool {
+        guard line.bytes.count < 24 else { return false }
         let text = line.text.trimmingBlanks
         return ["...", "…", "[...]", "[…]", "(snip)", "[snip]", "(...)"].contains(text)
     }

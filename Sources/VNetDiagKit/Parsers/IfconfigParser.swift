@@ -62,6 +62,8 @@ struct IfconfigBlockBuilder {
         }
         if locale == nil, case .oldIPv4 = kind { locale = IfconfigGrammar.localeHint(line.text) }
         if locale == nil, case .oldFlags = kind { locale = IfconfigGrammar.localeHint(line.text) }
+        // The new layout is untranslated except the hardware title: `(Lokale Schleife)`.
+        if locale == nil, case .newHardware = kind { locale = IfconfigGrammar.localeHint(line.text) }
         IfconfigGrammar.apply(kind, line: line, to: &current!)
         current!.origin = current!.origin.extended(to: line.number)
     }

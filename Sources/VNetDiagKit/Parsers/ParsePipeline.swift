@@ -21,7 +21,12 @@ public struct ParsePipeline: Sendable {
             guard let parser = ParserRegistry.parser(for: section.format) else {
                 return SectionResult(section: section, parsed: ParsedSection())
             }
-            return SectionResult(section: section, parsed: parser.parse(section))
+            var parsed = parser.parse(section)
+            let overlong = section.overlongLines
+            if !overlong.isEmpty {
+                parsed.unparsed = (parsed.unparsed + overlong).sorted { $0.line < $1.line }
+            }
+            return SectionResult(section: section, parsed: parsed)
         }
     }
 

@@ -4,7 +4,7 @@ public enum ProcNetArpParser: SectionParser {
     public static let format: FormatName = "proc-net-arp"
 
     public static let signature = FormatSignature(
-        markers: [#"^IP address\h+HW (?:type|address)"#],
+        headers: [#"^IP address\h+HW (?:type|address)"#],
         commandWords: ["/proc/net/arp"],
         fileNameHints: ["proc-net-arp", "proc_net_arp", "net_arp"])
 

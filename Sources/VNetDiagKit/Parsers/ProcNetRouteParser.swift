@@ -3,7 +3,7 @@ public enum ProcNetRouteParser: SectionParser {
     public static let format: FormatName = "proc-net-route"
 
     public static let signature = FormatSignature(
-        markers: [#"^Iface\h+Destination\h+Gateway\h+Flags\h+RefCnt"#],
+        headers: [#"^Iface\h+Destination\h+Gateway\h+Flags\h+RefCnt"#],
         commandWords: ["/proc/net/route"],
         fileNameHints: ["proc-net-route", "proc_net_route", "net_route"])
 

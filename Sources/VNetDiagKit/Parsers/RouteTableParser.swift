@@ -8,7 +8,7 @@ public enum RouteTableParser: SectionParser {
     public static let format: FormatName = "route"
 
     public static let signature = FormatSignature(
-        markers: [
+        headers: [
             RouteTableGrammar.titlePattern,
             RouteTableGrammar.headerPattern,
         ],
@@ -26,7 +26,7 @@ public enum NetstatRouteParser: SectionParser {
     public static let format: FormatName = "netstat-r"
 
     public static let signature = FormatSignature(
-        markers: [], commandWords: ["netstat"], fileNameHints: ["netstat"], refines: RouteTableParser.format)
+        commandWords: ["netstat"], fileNameHints: ["netstat"], refines: RouteTableParser.format)
 
     public static func parse(_ section: Section) -> ParsedSection {
         RouteTableGrammar.parse(section)
@@ -161,6 +161,8 @@ enum RouteTableGrammar {
             let text = field.string
             switch column {
             case .destination: break
+            // A reject route prints `-` where it has no gateway or interface.
+            case .gateway where text == "-": route.gateway = nil
             case .gateway: route.gateway = family == .inet6 ? .name(text) : HostToken(text)
             case .genmask:
                 guard let mask = IPv4Address(text) else {
@@ -172,7 +174,7 @@ enum RouteTableGrammar {
             case .metric: route.metric = Int(text)
             case .ref: route.ref = Int(text)
             case .use: route.use = Int(text)
-            case .iface: route.interface = text
+            case .iface: route.interface = text == "-" ? nil : text
             case .mss: route.mss = Int(text)
             case .window: route.window = Int(text)
             case .irtt: route.irtt = Int(text)

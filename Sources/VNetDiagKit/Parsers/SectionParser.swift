@@ -15,8 +15,11 @@ public struct FormatName: RawRepresentable, Hashable, Sendable, Comparable, Expr
 
 /// How a format is recognised in a section's content.
 public struct FormatSignature: Sendable {
-    /// Lines that can only belong to this format and start (or continue) one of its blocks:
-    /// a table title or header, an interface's first line. Tried on every line, so keep them anchored.
+    /// Table titles and headers: lines that start a new table of this format, also when they
+    /// follow rows of an earlier table. Tried on every line, so keep them anchored.
+    public let headers: [String]
+    /// Lines that can only belong to this format but repeat inside one output (an interface's
+    /// first line, an `arp -a` entry): they start a section only where the format changes.
     public let markers: [String]
     /// Command words that produce this format (`ifconfig`, `route`, `/proc/net/arp`).
     public let commandWords: [String]
@@ -26,7 +29,9 @@ public struct FormatSignature: Sendable {
     /// file name (`netstat -rn` prints a `route -n` table) names that other format here.
     public let refines: FormatName?
 
-    public init(markers: [String], commandWords: [String], fileNameHints: [String], refines: FormatName? = nil) {
+    public init(headers: [String] = [], markers: [String] = [], commandWords: [String], fileNameHints: [String],
+                refines: FormatName? = nil) {
+        self.headers = headers
         self.markers = markers
         self.commandWords = commandWords
         self.fileNameHints = fileNameHints
