@@ -40,7 +40,7 @@ public enum ArpParser: SectionParser {
                 continue
             }
             if let record = tableRecord(line, section: section) {
-                if result.locale == nil, line.text.contains("(unvollständig)") { result.locale = "de" }
+                if result.locale == nil, line.contains("(unvollständig)") { result.locale = "de" }
                 result.variant = result.variant ?? "table"
                 result.records.append(.neighbor(record))
                 continue
@@ -59,9 +59,9 @@ public enum ArpParser: SectionParser {
 
     /// `? (IP) auf MAC [ether] auf dev` is German, `em` Portuguese, `en` Spanish.
     static func oneLineLocale(_ text: String) -> String? {
-        if text.contains(") auf ") { return "de" }
-        if text.contains(") em ") { return "pt_BR" }
-        if text.contains(") en ") { return "es" }
+        if text.containsBytes(") auf ") { return "de" }
+        if text.containsBytes(") em ") { return "pt_BR" }
+        if text.containsBytes(") en ") { return "es" }
         return nil
     }
 

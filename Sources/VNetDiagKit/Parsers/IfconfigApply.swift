@@ -88,9 +88,9 @@ extension IfconfigGrammar {
         for (index, pair) in pairs.enumerated() {
             let label = pair.label.lowercased()
             guard let value = IPv4Address(pair.value) else { continue }
-            if label.contains("p-t-p") || label.contains("p-z-p") || label.contains("p-a-p") {
+            if label.containsBytes("p-t-p") || label.containsBytes("p-z-p") || label.containsBytes("p-a-p") {
                 assignment.peer = value
-            } else if label.contains("bcast") || label.contains("difus") {
+            } else if label.containsBytes("bcast") || label.containsBytes("difus") {
                 assignment.broadcast = value
             } else if index == pairs.count - 1 {
                 assignment.netmask = value
@@ -137,7 +137,7 @@ extension IfconfigGrammar {
     }
 
     static func applyResources(_ text: String, to record: inout InterfaceRecord) {
-        if text.contains("device ") {
+        if text.containsBytes("device ") {
             let words = text.split(separator: " ").map(String.init)
             for (index, word) in words.enumerated() where index + 1 < words.count {
                 switch word {
@@ -154,7 +154,7 @@ extension IfconfigGrammar {
             if label.hasSuffix("interrupt") || label.hasSuffix("interrupción") || label.hasSuffix("interruption")
                 || label == "irq" {
                 record.interrupt = Int(pair.value)
-            } else if label.contains("base") || label.contains("e/s") {
+            } else if label.containsBytes("base") || label.containsBytes("e/s") {
                 record.baseAddress = pair.value
             } else if label.hasPrefix("mem") || label.hasPrefix("speicher") || label.hasPrefix("mém") {
                 record.memory = pair.value

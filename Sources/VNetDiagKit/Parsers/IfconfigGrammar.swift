@@ -122,7 +122,7 @@ enum IfconfigGrammar {
             record.flagsAsWritten = record.flags
             record.mtu = line.capture(match, "mtu").flatMap { Int($0) }
             record.metric = line.capture(match, "metric").flatMap { Int($0) }
-            let isBSD = record.metric != nil || line.text.contains("> metric") || isBSDFlags(record.flags)
+            let isBSD = record.metric != nil || line.contains("> metric") || isBSDFlags(record.flags)
             return BlockStart(record: record, layout: isBSD ? "bsd" : "new")
         }
         guard let match = oldStart.match(line), let name = line.capture(match, "name") else { return nil }
@@ -155,7 +155,7 @@ enum IfconfigGrammar {
         bytes = Array(rest.trimmingBlanks.utf8)
         let text = String(decoding: bytes, as: UTF8.self)
         if let range = text.range(of: "  ") { return (String(text[..<range.lowerBound]), nil) }
-        if let last = text.split(separator: " ").last, text.contains(" "), MACAddress(String(last)) != nil {
+        if let last = text.split(separator: " ").last, text.containsBytes(" "), MACAddress(String(last)) != nil {
             return (String(text.dropLast(last.count)).trimmingBlanks, String(last))
         }
         return (text, nil)

@@ -45,7 +45,7 @@ struct IfconfigBlockBuilder {
             closeBlock()
             current = start.record
             layouts.insert(start.layout)
-            if locale == nil { locale = IfconfigGrammar.localeHint(line.text) }
+            if locale == nil, records.count < 2 { locale = IfconfigGrammar.localeHint(line.text) }
             return
         }
         guard let kind = IfconfigGrammar.classify(line) else {
@@ -60,12 +60,24 @@ struct IfconfigBlockBuilder {
             resumed.reconstructed = true
             current = resumed
         }
-        if locale == nil, case .oldIPv4 = kind { locale = IfconfigGrammar.localeHint(line.text) }
-        if locale == nil, case .oldFlags = kind { locale = IfconfigGrammar.localeHint(line.text) }
-        // The new layout is untranslated except the hardware title: `(Lokale Schleife)`.
-        if locale == nil, case .newHardware = kind { locale = IfconfigGrammar.localeHint(line.text) }
+        if locale == nil { noteLocale(kind, line) }
         IfconfigGrammar.apply(kind, line: line, to: &current!)
         current!.origin = current!.origin.extended(to: line.number)
+    }
+
+    /// Old-layout labels are translated the same way in every block, so the first blocks are
+    /// enough; the new layout translates only hardware titles (`(Lokale Schleife)`), looked up
+    /// in whichever block has one.
+    mutating func noteLocale(_ kind: IfconfigGrammar.LineKind, _ line: SourceLine) {
+        switch kind {
+        case .oldIPv4, .oldFlags:
+            if records.count < 2 { locale = IfconfigGrammar.localeHint(line.text) }
+        case .newHardware(let match):
+            if let title = line.capture(match, "title"), IfconfigVocabulary.titles[title.lowercased()] != nil {
+                locale = IfconfigGrammar.localeHint(line.text)
+            }
+        default: break
+        }
     }
 
     mutating func closeBlock() {

@@ -107,7 +107,7 @@ enum IfconfigVocabulary {
             ("Encapsulamento do Link", "pt_BR"), ("Endereço de HW", "pt_BR"), ("inet end.", "pt_BR"),
             ("Masc:", "pt_BR"), ("Loopback Local", "pt_BR"),
         ]
-        for (marker, language) in markers where text.contains(marker) { return language }
+        for (marker, language) in markers where text.containsBytes(marker) { return language }
         return nil
     }
 }

@@ -74,7 +74,7 @@ enum RouteTableGrammar {
             if line.isBlank || PromptSplitter.isFence(line) { continue }
             if title.match(line) != nil {
                 let text = line.text
-                if text.contains("IPv6") { family = .inet6 }
+                if text.containsBytes("IPv6") { family = .inet6 }
                 locale = locale ?? titleLocale(text)
                 continue
             }
@@ -102,7 +102,7 @@ enum RouteTableGrammar {
 
     static func titleLocale(_ text: String) -> String? {
         if text.hasPrefix("Tabla") { return "es" }
-        if text.hasPrefix("Kernel-IP") || text.contains("Routentabelle") { return "de" }
+        if text.hasPrefix("Kernel-IP") || text.containsBytes("Routentabelle") { return "de" }
         if text.hasPrefix("Table de") { return "fr" }
         if text.hasPrefix("Tabela") { return "pt_BR" }
         return nil
@@ -119,7 +119,7 @@ enum RouteTableGrammar {
                 if locale == nil, let language { locale = language }
             }
         }
-        if locale == nil, text.contains("Interfaz") || text.contains("Pasarela") { locale = "es" }
+        if locale == nil, text.containsBytes("Interfaz") || text.containsBytes("Pasarela") { locale = "es" }
         return (columns, locale)
     }
 
