@@ -71,8 +71,22 @@ extension ParsableCommand {
     }
 }
 
-func writeStandardOutput(_ bytes: [UInt8]) {
-    bytes.withUnsafeBytes { buffer in
-        FileHandle.standardOutput.write(Data(buffer))
+func writeStandardOutput(_ buffer: ByteBuffer) {
+    buffer.withUnsafeBytes { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(1, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe (`| head`) is not an error worth reporting
+            }
+            offset += written
+        }
     }
+}
+
+/// Ends the process once the answer is written: freeing a large parse tree one object at a time
+/// took a quarter of the run time, and the kernel reclaims the memory at once.
+func exitWithoutTeardown() -> Never {
+    Foundation.exit(0)
 }

@@ -35,7 +35,7 @@ import Testing
         let results = try Parsing.results(at: [input])
         #expect(results.count == 1, "one section expected in \(pair)")
         #expect(results.allSatisfy { $0.parsed.unparsed.isEmpty }, "unparsed lines in \(pair)")
-        let ours = JSONWriter.bytes(JCSchema.json(results), pretty: false)
+        let ours = JCSchema.bytes(results)
         let mine = try JSONSerialization.jsonObject(with: Data(ours)) as? NSObject
         let theirs = try JSONSerialization.jsonObject(with: expected) as? NSObject
         if try Self.deviations().contains(pair) { return }

@@ -126,6 +126,36 @@ func memchrIndex(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, byte
     return UnsafeRawPointer(found) - UnsafeRawPointer(base)
 }
 
+/// A set of bytes as a 256-bit map: membership without hashing, for per-line dispatch.
+public struct ByteSet: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    public init<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes { insert(byte) }
+    }
+
+    public mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    @inline(__always)
+    public func contains(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
+        }
+    }
+}
+
 /// Offset of the first occurrence of `needle` (memchr for its first byte, then a compare).
 func findBytes(_ base: UnsafePointer<UInt8>, count: Int, needle: UnsafePointer<UInt8>, needleCount: Int) -> Int? {
     guard needleCount > 0, count >= needleCount else { return needleCount == 0 ? 0 : nil }

@@ -17,6 +17,7 @@ public struct NormalizationReport: Sendable, Equatable {
 /// treats TAB and space alike when splitting fields.
 public enum TextNormalizer {
     public static func normalize(_ input: [UInt8]) -> ([UInt8], NormalizationReport) {
+        if isAlreadyClean(input) { return (input, NormalizationReport()) }
         var report = NormalizationReport()
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
@@ -47,6 +48,25 @@ public enum TextNormalizer {
         // The loop adds a final LF for the last line; drop it when the input did not end with one.
         if let last = input.last, last != 0x0A, last != 0x0D, output.last == 0x0A { output.removeLast() }
         return (output, report)
+    }
+
+    /// Plain ASCII with LF line ends and no escapes or NULs needs no copy (the common case).
+    static func isAlreadyClean(_ input: [UInt8]) -> Bool {
+        input.withUnsafeBytes { raw in
+            // Eight bytes at a time: a high bit, or a zero byte after XOR with CR, ESC or NUL.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            var offset = 0
+            while offset + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if word & highs != 0 || hasZeroByte(word) || hasZeroByte(word ^ (ones &* 0x0D))
+                    || hasZeroByte(word ^ (ones &* 0x1B)) { return false }
+                offset += 8
+            }
+            for byte in raw[offset...] where byte >= 0x80 || byte == 0x0D || byte == 0x1B || byte == 0 { return false }
+            return true
+        }
     }
 
     private static func appendLine(_ line: Slice<UnsafeBufferPointer<UInt8>>, to output: inout [UInt8],

@@ -62,8 +62,17 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var description: String {
-        let (a, b, c, d) = octets
-        return "\(a).\(b).\(c).\(d)"
+        // Built from bytes: string interpolation showed up in parse profiles.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        for shift in stride(from: 24, through: 0, by: -8) {
+            let octet = UInt8(truncatingIfNeeded: value >> UInt32(shift))
+            if octet >= 100 { bytes.append(0x30 + octet / 100) }
+            if octet >= 10 { bytes.append(0x30 + octet / 10 % 10) }
+            bytes.append(0x30 + octet % 10)
+            if shift > 0 { bytes.append(UInt8(ascii: ".")) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }

@@ -33,10 +33,15 @@ public struct MACAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Canonical lower-case, colon-separated form.
     public var description: String {
-        octets.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined(separator: ":")
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(17)
+        for (index, octet) in octets.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ":")) }
+            bytes.append(digits[Int(octet >> 4)])
+            bytes.append(digits[Int(octet & 15)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var isZero: Bool { octets.allSatisfy { $0 == 0 } }

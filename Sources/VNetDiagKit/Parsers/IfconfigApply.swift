@@ -4,7 +4,7 @@ extension IfconfigGrammar {
     /// Folds one classified line into the interface being built.
     static func apply(_ kind: LineKind, line: SourceLine, to record: inout InterfaceRecord) {
         func text(_ match: Match, _ name: String) -> String? { line.capture(match, name) }
-        func int(_ match: Match, _ name: String) -> Int? { text(match, name).flatMap { Int($0) } }
+        func int(_ match: Match, _ name: String) -> Int? { line.captureInt(match, name) }
 
         switch kind {
         case .oldIPv4(let match):
@@ -100,19 +100,21 @@ extension IfconfigGrammar {
     }
 
     static func newIPv4(_ match: Match, line: SourceLine) -> IPv4Assignment {
-        var assignment = IPv4Assignment(address: HostToken(line.capture(match, "addr") ?? ""))
-        if let mask = line.capture(match, "mask") {
+        let address = line.captureIPv4(match, "addr").map(HostToken.ipv4)
+            ?? HostToken(line.capture(match, "addr") ?? "")
+        var assignment = IPv4Assignment(address: address)
+        if let mask = line.captureBytes(match, "mask") {
             // BSD prints the mask in hex without dots (0xffffff00).
-            if mask.hasPrefix("0x"), let value = UInt32(mask.dropFirst(2), radix: 16) {
+            if mask.starts(with: [0x30, 0x78]), let value = UInt32(String(decoding: mask.dropFirst(2), as: UTF8.self), radix: 16) {
                 assignment.netmask = IPv4Address(value)
             } else {
-                assignment.netmask = IPv4Address(mask)
+                assignment.netmask = IPv4Address(bytes: mask)
             }
-        } else if let cidr = line.capture(match, "cidr").flatMap({ Int($0) }) {
+        } else if let cidr = line.captureInt(match, "cidr") {
             assignment.netmask = IPv4Address(prefixLength: cidr)
         }
-        assignment.broadcast = line.capture(match, "bcast").flatMap { IPv4Address($0) }
-        assignment.peer = (line.capture(match, "dest") ?? line.capture(match, "peer")).flatMap { IPv4Address($0) }
+        assignment.broadcast = line.captureIPv4(match, "bcast")
+        assignment.peer = line.captureIPv4(match, "dest") ?? line.captureIPv4(match, "peer")
         return assignment
     }
 

@@ -24,12 +24,12 @@ enum IfconfigGrammar {
     }
 
     struct Rule: Sendable {
-        let firstLetters: Set<UInt8>
+        let firstLetters: ByteSet
         let regex: Regex
         let make: @Sendable (Match) -> LineKind
     }
 
-    private static func letters(_ text: String) -> Set<UInt8> { Set(text.utf8) }
+    private static func letters(_ text: String) -> ByteSet { ByteSet(text.utf8) }
 
     static let rules: [Rule] = [
         Rule(firstLetters: letters("i"), regex: Patterns.compile(
@@ -89,6 +89,7 @@ enum IfconfigGrammar {
         let first = line.bytes[line.bytes.startIndex + indent]
         let lower = first | 0x20
         for rule in rules where rule.firstLetters.contains(lower) || rule.firstLetters.contains(first) {
+            // A set lookup per rule per line: ByteSet is a bitmap, a Set<UInt8> hashed every time.
             if let match = rule.regex.match(line) { return rule.make(match) }
         }
         if containsMTU(line), let match = oldFlagsLine.match(line) { return .oldFlags(match) }
@@ -116,12 +117,12 @@ enum IfconfigGrammar {
         let origin = section.provenance(line.number, line.number)
         if let match = newStart.match(line), let name = line.capture(match, "name") {
             var record = InterfaceRecord(name: name, origin: origin)
-            record.flagsValue = line.capture(match, "value").flatMap { Int($0) }
+            record.flagsValue = line.captureInt(match, "value")
             let words = line.capture(match, "words") ?? ""
-            record.flags = words.split(separator: ",").map(String.init)
+            record.flags = words.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
             record.flagsAsWritten = record.flags
-            record.mtu = line.capture(match, "mtu").flatMap { Int($0) }
-            record.metric = line.capture(match, "metric").flatMap { Int($0) }
+            record.mtu = line.captureInt(match, "mtu")
+            record.metric = line.captureInt(match, "metric")
             let isBSD = record.metric != nil || line.contains("> metric") || isBSDFlags(record.flags)
             return BlockStart(record: record, layout: isBSD ? "bsd" : "new")
         }
@@ -167,10 +168,12 @@ enum IfconfigGrammar {
 }
 
 extension String {
+    /// Without leading and trailing spaces and TABs (on UTF-8 bytes, not Characters).
     var trimmingBlanks: String {
-        var view = Substring(self)
-        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
-        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
-        return String(view)
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return self }
+        return String(self[first...last])
     }
 }

@@ -29,9 +29,13 @@ enum IfconfigVocabulary {
         "unbekannt": "Unknown", "inconnu": "Unknown", "desconhecido": "Unknown",
     ]
 
+    static let englishTitles: Set<String> = ["Ethernet", "Local Loopback", "UNSPEC", "Point-to-Point Protocol",
+                                             "IPv6-in-IPv4", "InfiniBand", "Serial Line IP", "IPIP Tunnel"]
+
     static func englishTitle(_ title: String) -> String? {
         let trimmed = title.trimmingBlanks
         guard !trimmed.isEmpty else { return nil }
+        if englishTitles.contains(trimmed) { return trimmed }
         return titles[trimmed.lowercased()] ?? trimmed
     }
 

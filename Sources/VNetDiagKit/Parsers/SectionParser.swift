@@ -88,6 +88,27 @@ extension SourceLine {
         bytes.withUnsafeBytes { match.string(name, in: $0) }
     }
 
+    /// The bytes of a capture group, without making a String.
+    func captureBytes(_ match: Match, _ name: String) -> ArraySlice<UInt8>? {
+        guard let range = match.range(name) else { return nil }
+        return bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+    }
+
+    /// A capture read as a non-negative decimal number, straight from the bytes.
+    func captureInt(_ match: Match, _ name: String) -> Int? {
+        guard let digits = captureBytes(match, name), !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    func captureIPv4(_ match: Match, _ name: String) -> IPv4Address? {
+        captureBytes(match, name).flatMap { IPv4Address(bytes: $0) }
+    }
+
     func capture(_ match: Match, _ group: Int) -> String? {
         bytes.withUnsafeBytes { match.string(group, in: $0) }
     }

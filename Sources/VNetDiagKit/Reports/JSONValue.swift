@@ -1,9 +1,8 @@
 /// A JSON value with ordered object keys, so output is deterministic (same input → same bytes).
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
-    case double(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -13,8 +12,6 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
-        case (.double(let a), .double(let b)): return a == b
-        case (.int(let a), .double(let b)), (.double(let b), .int(let a)): return Double(a) == b
         case (.string(let a), .string(let b)): return a == b
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
@@ -35,22 +32,4 @@ public indirect enum JSONValue: Equatable, Sendable {
         if case .array(let items) = self { return items }
         return nil
     }
-}
-
-/// Builds an object, leaving out keys whose value is nil.
-public struct JSONObjectBuilder {
-    public private(set) var pairs: [(String, JSONValue)] = []
-
-    public init() {}
-
-    public mutating func set(_ key: String, _ value: JSONValue) { pairs.append((key, value)) }
-    public mutating func set(_ key: String, _ value: String?) { if let value { pairs.append((key, .string(value))) } }
-    public mutating func set(_ key: String, _ value: Int?) { if let value { pairs.append((key, .int(value))) } }
-    public mutating func set(_ key: String, _ value: Bool?) { if let value { pairs.append((key, .bool(value))) } }
-    public mutating func set(_ key: String, _ value: [String]) { pairs.append((key, .array(value.map { .string($0) }))) }
-    /// Always writes the key: null when absent (jc's fixed key sets).
-    public mutating func setOrNull(_ key: String, _ value: String?) { pairs.append((key, value.map { .string($0) } ?? .null)) }
-    public mutating func setOrNull(_ key: String, _ value: Int?) { pairs.append((key, value.map { .int($0) } ?? .null)) }
-
-    public var value: JSONValue { .object(pairs) }
 }

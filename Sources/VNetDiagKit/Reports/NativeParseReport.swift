@@ -2,50 +2,66 @@
 public enum NativeParseReport {
     public static let schema = "vnetdiag.parse/1"
 
-    public static func json(_ results: [SectionResult], inputs: [TextDocument]) -> JSONValue {
-        var root = JSONObjectBuilder()
-        root.set("schema", .string(schema))
-        root.set("inputs", .array(inputs.map(inputJSON)))
-        root.set("sections", .array(results.map(sectionJSON)))
-        return root.value
+    public static func write<Sink: JSONSink>(_ results: [SectionResult], inputs: [TextDocument], to sink: inout Sink) {
+        sink.object { sink in
+            sink.field("schema", schema)
+            sink.key("inputs")
+            sink.array(inputs) { sink, document in writeInput(document, to: &sink) }
+            sink.key("sections")
+            sink.array(results) { sink, result in writeSection(result, to: &sink) }
+        }
     }
 
-    static func inputJSON(_ document: TextDocument) -> JSONValue {
-        var object = JSONObjectBuilder()
-        object.set("source", document.name)
-        object.set("lines", document.lineCount)
-        let repairs = document.repairs
-        var repaired: [String] = []
-        if repairs.removedByteOrderMark { repaired.append("byte-order-mark") }
-        if repairs.carriageReturns > 0 { repaired.append("carriage-returns") }
-        if repairs.ansiSequences > 0 { repaired.append("ansi-colour") }
-        if repairs.repairedLines > 0 { repaired.append("encoding") }
-        if repairs.noBreakSpaces > 0 { repaired.append("no-break-spaces") }
-        if repairs.nulBytes > 0 { repaired.append("nul-bytes") }
-        object.set("repairs", repaired)
-        return object.value
+    public static func json(_ results: [SectionResult], inputs: [TextDocument]) -> JSONValue {
+        JSONTreeBuilder.build { write(results, inputs: inputs, to: &$0) }
     }
 
     public static func sectionJSON(_ result: SectionResult) -> JSONValue {
+        JSONTreeBuilder.build { writeSection(result, to: &$0) }
+    }
+
+    static func writeInput<Sink: JSONSink>(_ document: TextDocument, to sink: inout Sink) {
+        sink.object { sink in
+            sink.field("source", document.name)
+            sink.field("lines", document.lineCount)
+            let repairs = document.repairs
+            var repaired: [String] = []
+            if repairs.removedByteOrderMark { repaired.append("byte-order-mark") }
+            if repairs.carriageReturns > 0 { repaired.append("carriage-returns") }
+            if repairs.ansiSequences > 0 { repaired.append("ansi-colour") }
+            if repairs.repairedLines > 0 { repaired.append("encoding") }
+            if repairs.noBreakSpaces > 0 { repaired.append("no-break-spaces") }
+            if repairs.nulBytes > 0 { repaired.append("nul-bytes") }
+            sink.field("repairs", repaired)
+        }
+    }
+
+    static func writeSection<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
         let section = result.section
-        var object = JSONObjectBuilder()
-        object.set("source", section.source)
-        let span = section.span
-        object.set("lines", .array([.int(span.first), .int(span.last)]))
-        object.set("format", .string(section.format.rawValue))
-        object.set("formatEvidence", .string(section.formatEvidence.rawValue))
-        object.set("variant", result.parsed.variant.map { .string($0) } ?? .null)
-        object.set("locale", result.parsed.locale.map { .string($0) } ?? .null)
-        object.set("machine", result.machine.map { .string($0) } ?? .null)
-        object.set("command", section.command.map { .string($0) } ?? .null)
-        object.set("records", .array(result.parsed.records.map(RecordJSON.native)))
-        object.set("unparsed", .array(result.parsed.unparsed.map { line in
-            var item = JSONObjectBuilder()
-            item.set("line", line.line)
-            item.set("text", line.text)
-            item.set("reason", line.reason)
-            return item.value
-        }))
-        return object.value
+        sink.object { sink in
+            sink.field("source", section.source)
+            sink.key("lines")
+            let span = section.span
+            sink.array { sink in
+                sink.int(span.first)
+                sink.int(span.last)
+            }
+            sink.field("format", section.format.rawValue)
+            sink.field("formatEvidence", section.formatEvidence.rawValue)
+            sink.fieldOrNull("variant", result.parsed.variant)
+            sink.fieldOrNull("locale", result.parsed.locale)
+            sink.fieldOrNull("machine", result.machine)
+            sink.fieldOrNull("command", section.command)
+            sink.key("records")
+            sink.array(result.parsed.records) { sink, record in RecordJSON.write(record, to: &sink) }
+            sink.key("unparsed")
+            sink.array(result.parsed.unparsed) { sink, line in
+                sink.object { sink in
+                    sink.field("line", line.line)
+                    sink.field("text", line.text)
+                    sink.field("reason", line.reason)
+                }
+            }
+        }
     }
 }

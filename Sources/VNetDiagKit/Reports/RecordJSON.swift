@@ -1,123 +1,129 @@
 /// The native JSON form of each record kind.
 enum RecordJSON {
-    static func native(_ record: Record) -> JSONValue {
+    static func write<Sink: JSONSink>(_ record: Record, to sink: inout Sink) {
         switch record {
-        case .interface(let interface): return self.interface(interface)
-        case .route(let route): return self.route(route)
-        case .neighbor(let neighbor): return self.neighbor(neighbor)
+        case .interface(let interface): write(interface, to: &sink)
+        case .route(let route): write(route, to: &sink)
+        case .neighbor(let neighbor): write(neighbor, to: &sink)
         }
     }
 
-    static func lines(_ origin: Provenance) -> JSONValue {
-        .array([.int(origin.firstLine), .int(origin.lastLine)])
+    static func lines<Sink: JSONSink>(_ origin: Provenance, to sink: inout Sink) {
+        sink.key("lines")
+        sink.array { sink in
+            sink.int(origin.firstLine)
+            sink.int(origin.lastLine)
+        }
     }
 
-    static func host(_ token: HostToken?, key: String, into object: inout JSONObjectBuilder, redacted: inout [String]) {
+    /// Writes an address-shaped token; a redacted one is remembered so the record can say so.
+    static func host<Sink: JSONSink>(_ token: HostToken?, key: String, to sink: inout Sink, redacted: inout [String]) {
         guard let token else { return }
-        object.set(key, token.description)
+        sink.field(key, token.description)
         if case .redacted = token { redacted.append(key) }
     }
 
-    static func interface(_ record: InterfaceRecord) -> JSONValue {
-        var object = JSONObjectBuilder()
-        var redacted: [String] = []
-        object.set("kind", .string("interface"))
-        object.set("lines", lines(record.origin))
-        object.set("name", record.name)
-        object.set("flags", record.flags)
-        object.set("flagsValue", record.flagsValue)
-        object.set("mtu", record.mtu)
-        object.set("metric", record.metric)
-        object.set("linkType", record.linkType)
-        object.set("mac", record.mac?.description)
-        if record.mac == nil { object.set("hardwareAddress", record.hardwareAddressText) }
-        object.set("ipv4", .array(record.ipv4.enumerated().map { index, assignment in
-            var item = JSONObjectBuilder()
-            host(assignment.address, key: "address", into: &item, redacted: &redacted)
-            item.set("netmask", assignment.netmask?.description)
-            item.set("prefixLength", assignment.netmask?.prefixLength)
-            item.set("broadcast", assignment.broadcast?.description)
-            item.set("peer", assignment.peer?.description)
-            if case .redacted = assignment.address { item.set("redacted", true) }
-            return item.value
-        }))
-        object.set("ipv6", .array(record.ipv6.map { assignment in
-            var item = JSONObjectBuilder()
-            item.set("address", assignment.address)
-            item.set("prefixLength", assignment.prefixLength)
-            item.set("scope", assignment.scope)
-            item.set("scopeId", assignment.scopeID)
-            return item.value
-        }))
-        let counters = record.counters
-        var counterObject = JSONObjectBuilder()
-        counterObject.set("rxPackets", counters.rxPackets)
-        counterObject.set("rxBytes", counters.rxBytes)
-        counterObject.set("rxErrors", counters.rxErrors)
-        counterObject.set("rxDropped", counters.rxDropped)
-        counterObject.set("rxOverruns", counters.rxOverruns)
-        counterObject.set("rxFrame", counters.rxFrame)
-        counterObject.set("txPackets", counters.txPackets)
-        counterObject.set("txBytes", counters.txBytes)
-        counterObject.set("txErrors", counters.txErrors)
-        counterObject.set("txDropped", counters.txDropped)
-        counterObject.set("txOverruns", counters.txOverruns)
-        counterObject.set("txCarrier", counters.txCarrier)
-        counterObject.set("collisions", counters.collisions)
-        counterObject.set("txQueueLength", counters.txQueueLength)
-        if !counterObject.pairs.isEmpty { object.set("counters", counterObject.value) }
-        object.set("interrupt", record.interrupt)
-        object.set("baseAddress", record.baseAddress)
-        object.set("memory", record.memory)
-        if record.reconstructed { object.set("reconstructed", true) }
-        if record.nameMayBeTruncated { object.set("nameMayBeTruncated", true) }
-        return object.value
-    }
-
-    static func route(_ record: RouteRecord) -> JSONValue {
-        var object = JSONObjectBuilder()
-        var redacted: [String] = []
-        object.set("kind", .string("route"))
-        object.set("lines", lines(record.origin))
-        object.set("family", record.family.rawValue)
-        host(record.destination, key: "destination", into: &object, redacted: &redacted)
-        host(record.gateway, key: "gateway", into: &object, redacted: &redacted)
-        object.set("genmask", record.genmask?.description)
-        object.set("prefixLength", record.genmask?.prefixLength)
-        object.set("flags", record.flags)
-        object.set("metric", record.metric)
-        object.set("ref", record.ref)
-        object.set("use", record.use)
-        object.set("interface", record.interface)
-        object.set("mss", record.mss)
-        object.set("window", record.window)
-        object.set("irtt", record.irtt)
-        object.set("mtu", record.mtu)
-        object.set("default", record.family == .inet ? record.isDefault : nil)
-        if !redacted.isEmpty { object.set("redacted", redacted) }
-        return object.value
-    }
-
-    static func neighbor(_ record: NeighborRecord) -> JSONValue {
-        var object = JSONObjectBuilder()
-        var redacted: [String] = []
-        object.set("kind", .string("neighbor"))
-        object.set("lines", lines(record.origin))
-        host(record.address, key: "address", into: &object, redacted: &redacted)
-        object.set("name", record.name)
-        object.set("hardwareType", record.hardwareType)
-        object.set("mac", record.mac?.description)
-        if record.mac == nil { object.set("hardwareAddress", record.hardwareAddressText) }
-        object.set("flags", record.flags)
-        object.set("mask", record.mask)
-        object.set("interface", record.interface)
-        object.set("state", record.state.rawValue)
-        object.set("permanent", record.permanent)
-        object.set("expires", record.expires)
-        if record.mac == nil, let text = record.hardwareAddressText, HostToken.looksRedacted(text) {
-            redacted.append("hardwareAddress")
+    static func write<Sink: JSONSink>(_ record: InterfaceRecord, to sink: inout Sink) {
+        sink.object { sink in
+            sink.field("kind", "interface")
+            lines(record.origin, to: &sink)
+            sink.field("name", record.name)
+            sink.field("flags", record.flags)
+            sink.field("flagsValue", record.flagsValue)
+            sink.field("mtu", record.mtu)
+            sink.field("metric", record.metric)
+            sink.field("linkType", record.linkType)
+            sink.field("mac", record.mac?.description)
+            if record.mac == nil { sink.field("hardwareAddress", record.hardwareAddressText) }
+            sink.key("ipv4")
+            sink.array(record.ipv4) { sink, assignment in
+                sink.object { sink in
+                    var redacted: [String] = []
+                    host(assignment.address, key: "address", to: &sink, redacted: &redacted)
+                    sink.field("netmask", assignment.netmask?.description)
+                    sink.field("prefixLength", assignment.netmask?.prefixLength)
+                    sink.field("broadcast", assignment.broadcast?.description)
+                    sink.field("peer", assignment.peer?.description)
+                    if !redacted.isEmpty { sink.field("redacted", true) }
+                }
+            }
+            sink.key("ipv6")
+            sink.array(record.ipv6) { sink, assignment in
+                sink.object { sink in
+                    sink.field("address", assignment.address)
+                    sink.field("prefixLength", assignment.prefixLength)
+                    sink.field("scope", assignment.scope)
+                    sink.field("scopeId", assignment.scopeID)
+                }
+            }
+            counters(record.counters, to: &sink)
+            sink.field("interrupt", record.interrupt)
+            sink.field("baseAddress", record.baseAddress)
+            sink.field("memory", record.memory)
+            if record.reconstructed { sink.field("reconstructed", true) }
+            if record.nameMayBeTruncated { sink.field("nameMayBeTruncated", true) }
         }
-        if !redacted.isEmpty { object.set("redacted", redacted) }
-        return object.value
+    }
+
+    static func counters<Sink: JSONSink>(_ counters: InterfaceCounters, to sink: inout Sink) {
+        let values: [(String, Int?)] = [
+            ("rxPackets", counters.rxPackets), ("rxBytes", counters.rxBytes), ("rxErrors", counters.rxErrors),
+            ("rxDropped", counters.rxDropped), ("rxOverruns", counters.rxOverruns), ("rxFrame", counters.rxFrame),
+            ("txPackets", counters.txPackets), ("txBytes", counters.txBytes), ("txErrors", counters.txErrors),
+            ("txDropped", counters.txDropped), ("txOverruns", counters.txOverruns), ("txCarrier", counters.txCarrier),
+            ("collisions", counters.collisions), ("txQueueLength", counters.txQueueLength),
+        ]
+        guard values.contains(where: { $0.1 != nil }) else { return }
+        sink.key("counters")
+        sink.object { sink in
+            for (name, value) in values { sink.field(name, value) }
+        }
+    }
+
+    static func write<Sink: JSONSink>(_ record: RouteRecord, to sink: inout Sink) {
+        sink.object { sink in
+            var redacted: [String] = []
+            sink.field("kind", "route")
+            lines(record.origin, to: &sink)
+            sink.field("family", record.family.rawValue)
+            host(record.destination, key: "destination", to: &sink, redacted: &redacted)
+            host(record.gateway, key: "gateway", to: &sink, redacted: &redacted)
+            sink.field("genmask", record.genmask?.description)
+            sink.field("prefixLength", record.genmask?.prefixLength)
+            sink.field("flags", record.flags)
+            sink.field("metric", record.metric)
+            sink.field("ref", record.ref)
+            sink.field("use", record.use)
+            sink.field("interface", record.interface)
+            sink.field("mss", record.mss)
+            sink.field("window", record.window)
+            sink.field("irtt", record.irtt)
+            sink.field("mtu", record.mtu)
+            sink.field("default", record.family == .inet ? record.isDefault : nil)
+            if !redacted.isEmpty { sink.field("redacted", redacted) }
+        }
+    }
+
+    static func write<Sink: JSONSink>(_ record: NeighborRecord, to sink: inout Sink) {
+        sink.object { sink in
+            var redacted: [String] = []
+            sink.field("kind", "neighbor")
+            lines(record.origin, to: &sink)
+            host(record.address, key: "address", to: &sink, redacted: &redacted)
+            sink.field("name", record.name)
+            sink.field("hardwareType", record.hardwareType)
+            sink.field("mac", record.mac?.description)
+            if record.mac == nil { sink.field("hardwareAddress", record.hardwareAddressText) }
+            sink.field("flags", record.flags)
+            sink.field("mask", record.mask)
+            sink.field("interface", record.interface)
+            sink.field("state", record.state.rawValue)
+            sink.field("permanent", record.permanent)
+            sink.field("expires", record.expires)
+            if record.mac == nil, let text = record.hardwareAddressText, HostToken.looksRedacted(text) {
+                redacted.append("hardwareAddress")
+            }
+            if !redacted.isEmpty { sink.field("redacted", redacted) }
+        }
     }
 }

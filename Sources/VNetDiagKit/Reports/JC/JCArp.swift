@@ -1,27 +1,29 @@
 /// jc's `arp` schema: table rows carry `flags_mask`; `arp -a` lines carry `name` (null for `?`).
 enum JCArp {
-    static func json(_ result: SectionResult) -> JSONValue {
+    static func write<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
         let oneLine = result.parsed.variant == "bsd-style"
-        return .array(result.parsed.records.compactMap { record in
-            guard case .neighbor(let neighbor) = record else { return nil }
-            var object = JSONObjectBuilder()
-            let hardware: String? = neighbor.state == .incomplete ? nil : neighbor.hardwareAddressText
-            if oneLine {
-                object.set("name", JCSchema.string(neighbor.name))
-                object.set("address", .string(neighbor.address.description))
-                object.set("hwtype", JCSchema.string(neighbor.state == .incomplete ? nil : neighbor.hardwareType))
-                object.set("hwaddress", JCSchema.string(hardware))
-                object.set("iface", JCSchema.string(neighbor.interface))
-                if let permanent = neighbor.permanent { object.set("permanent", .bool(permanent)) }
-                if let expires = neighbor.expires { object.set("expires", .int(expires)) }
-            } else {
-                object.set("address", .string(neighbor.address.description))
-                object.set("hwtype", JCSchema.string(neighbor.hardwareType))
-                object.set("hwaddress", JCSchema.string(hardware))
-                object.set("flags_mask", JCSchema.string(neighbor.flags))
-                object.set("iface", JCSchema.string(neighbor.interface))
+        sink.beginArray()
+        for case .neighbor(let neighbor) in result.parsed.records {
+            let incomplete = neighbor.state == .incomplete
+            let hardware = incomplete ? nil : neighbor.hardwareAddressText
+            sink.object { sink in
+                if oneLine {
+                    sink.fieldOrNull("name", neighbor.name)
+                    sink.field("address", neighbor.address.description)
+                    sink.fieldOrNull("hwtype", incomplete ? nil : neighbor.hardwareType)
+                    sink.fieldOrNull("hwaddress", hardware)
+                    sink.fieldOrNull("iface", neighbor.interface)
+                    sink.field("permanent", neighbor.permanent)
+                    sink.field("expires", neighbor.expires)
+                } else {
+                    sink.field("address", neighbor.address.description)
+                    sink.fieldOrNull("hwtype", neighbor.hardwareType)
+                    sink.fieldOrNull("hwaddress", hardware)
+                    sink.fieldOrNull("flags_mask", neighbor.flags)
+                    sink.fieldOrNull("iface", neighbor.interface)
+                }
             }
-            return object.value
-        })
+        }
+        sink.endArray()
     }
 }

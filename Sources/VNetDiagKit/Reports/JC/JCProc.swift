@@ -1,36 +1,38 @@
 /// jc's `/proc/net/arp` (all values strings) and `/proc/net/route` (hex kept, counters as numbers).
 enum JCProc {
-    static func arpJSON(_ result: SectionResult) -> JSONValue {
-        .array(result.parsed.records.compactMap { record in
-            guard case .neighbor(let neighbor) = record else { return nil }
-            var object = JSONObjectBuilder()
-            object.set("IP_address", .string(neighbor.address.description))
-            object.set("HW_type", JCSchema.string(neighbor.hardwareType))
-            object.set("Flags", JCSchema.string(neighbor.flags))
-            object.set("HW_address", JCSchema.string(neighbor.hardwareAddressText))
-            object.set("Mask", JCSchema.string(neighbor.mask))
-            object.set("Device", JCSchema.string(neighbor.interface))
-            return object.value
-        })
+    static func writeArp<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
+        sink.beginArray()
+        for case .neighbor(let neighbor) in result.parsed.records {
+            sink.object { sink in
+                sink.field("IP_address", neighbor.address.description)
+                sink.fieldOrNull("HW_type", neighbor.hardwareType)
+                sink.fieldOrNull("Flags", neighbor.flags)
+                sink.fieldOrNull("HW_address", neighbor.hardwareAddressText)
+                sink.fieldOrNull("Mask", neighbor.mask)
+                sink.fieldOrNull("Device", neighbor.interface)
+            }
+        }
+        sink.endArray()
     }
 
-    static func routeJSON(_ result: SectionResult) -> JSONValue {
-        .array(result.parsed.records.compactMap { record in
-            guard case .route(let route) = record else { return nil }
-            var object = JSONObjectBuilder()
-            object.set("Iface", .string(route.interface ?? "*"))
-            object.set("Destination", .string(hex(route.destination.address)))
-            object.set("Gateway", .string(hex(route.gateway?.address)))
-            object.set("Flags", .string(hex4(ProcNetRouteParser.bits(for: route.flags ?? ""))))
-            object.set("RefCnt", JCSchema.int(route.ref))
-            object.set("Use", JCSchema.int(route.use))
-            object.set("Metric", JCSchema.int(route.metric))
-            object.set("Mask", .string(hex(route.genmask)))
-            object.set("MTU", JCSchema.int(route.mtu))
-            object.set("Window", JCSchema.int(route.window))
-            object.set("IRTT", JCSchema.int(route.irtt))
-            return object.value
-        })
+    static func writeRoute<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
+        sink.beginArray()
+        for case .route(let route) in result.parsed.records {
+            sink.object { sink in
+                sink.field("Iface", route.interface ?? "*")
+                sink.field("Destination", hex(route.destination.address))
+                sink.field("Gateway", hex(route.gateway?.address))
+                sink.field("Flags", hex4(ProcNetRouteParser.bits(for: route.flags ?? "")))
+                sink.fieldOrNull("RefCnt", route.ref)
+                sink.fieldOrNull("Use", route.use)
+                sink.fieldOrNull("Metric", route.metric)
+                sink.field("Mask", hex(route.genmask))
+                sink.fieldOrNull("MTU", route.mtu)
+                sink.fieldOrNull("Window", route.window)
+                sink.fieldOrNull("IRTT", route.irtt)
+            }
+        }
+        sink.endArray()
     }
 
     /// The kernel's `%08X` of the network-order address read as a little-endian u32.

@@ -6,78 +6,75 @@ enum JCRoute {
         ("M", "MODIFIED"), ("A", "ADDRCONF"), ("C", "CACHE"), ("!", "REJECT"),
     ]
 
-    static func pretty(_ flags: String?) -> JSONValue {
-        guard let flags else { return .array([]) }
-        var names: [JSONValue] = []
-        for letter in flags {
-            if let name = prettyFlags.first(where: { $0.0 == letter })?.1 { names.append(.string(name)) }
-        }
-        return .array(names)
+    static func pretty(_ flags: String?) -> [String] {
+        (flags ?? "").compactMap { letter in prettyFlags.first(where: { $0.0 == letter })?.1 }
     }
 
-    static func routeJSON(_ result: SectionResult) -> JSONValue {
-        withBlankRows(result) { route in
-            var object = JSONObjectBuilder()
-            object.set("destination", .string(route.destination.description))
-            object.set(route.family == .inet6 ? "next_hop" : "gateway", JCSchema.string(route.gateway?.description))
-            if let genmask = route.genmask { object.set("genmask", .string(genmask.description)) }
-            object.set("flags", route.flags)
-            if route.mss != nil && route.metric == nil {
-                appendMSS(route, to: &object)
-                object.set("iface", route.interface)
-            } else {
-                object.set("metric", route.metric)
-                object.set("ref", route.ref)
-                object.set("use", route.use)
-                object.set("iface", route.interface)
-                appendMSS(route, to: &object)
-            }
-            object.set("flags_pretty", pretty(route.flags))
-            return object.value
+    /// The column keys that differ between the two schemas.
+    struct Keys {
+        let gateway: String
+        let flags: String
+        let ref: String
+        let kind: String?
+        let pretty: String
+    }
+
+    static func writeRoute<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
+        write(result, to: &sink) { route in
+            Keys(gateway: route.family == .inet6 ? "next_hop" : "gateway", flags: "flags", ref: "ref",
+                 kind: nil, pretty: "flags_pretty")
         }
     }
 
-    static func netstatJSON(_ result: SectionResult) -> JSONValue {
-        withBlankRows(result) { route in
-            var object = JSONObjectBuilder()
-            object.set("destination", .string(route.destination.description))
-            object.set("gateway", JCSchema.string(route.gateway?.description))
-            if let genmask = route.genmask { object.set("genmask", .string(genmask.description)) }
-            object.set("route_flags", route.flags)
-            if route.mss != nil && route.metric == nil {
-                appendMSS(route, to: &object)
-                object.set("iface", route.interface)
-            } else {
-                object.set("metric", route.metric)
-                object.set("route_refs", route.ref)
-                object.set("use", route.use)
-                object.set("iface", route.interface)
-                appendMSS(route, to: &object)
-            }
-            object.set("kind", .string("route"))
-            object.set("route_flags_pretty", pretty(route.flags))
-            return object.value
+    static func writeNetstat<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
+        write(result, to: &sink) { _ in
+            Keys(gateway: "gateway", flags: "route_flags", ref: "route_refs", kind: "route", pretty: "route_flags_pretty")
         }
-    }
-
-    static func appendMSS(_ route: RouteRecord, to object: inout JSONObjectBuilder) {
-        object.set("mss", route.mss)
-        object.set("window", route.window)
-        object.set("irtt", route.irtt)
     }
 
     /// Records in line order, with `{}` for each blank line after the header (jc's behaviour).
-    static func withBlankRows(_ result: SectionResult, _ convert: (RouteRecord) -> JSONValue) -> JSONValue {
-        var rows: [(line: Int, value: JSONValue)] = result.parsed.records.compactMap { record in
-            guard case .route(let route) = record else { return nil }
-            return (route.origin.firstLine, convert(route))
-        }
+    static func write<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink, keys: (RouteRecord) -> Keys) {
+        var rows: [(line: Int, route: RouteRecord?)] = []
+        for case .route(let route) in result.parsed.records { rows.append((route.origin.firstLine, route)) }
         let lines = result.section.lines
         if let header = lines.first(where: { RouteTableGrammar.header.match($0) != nil }) {
-            for line in lines where line.number > header.number && line.isBlank {
-                rows.append((line.number, .object([])))
-            }
+            for line in lines where line.number > header.number && line.isBlank { rows.append((line.number, nil)) }
         }
-        return .array(rows.sorted { $0.line < $1.line }.map(\.value))
+        rows.sort { $0.line < $1.line }
+        sink.array(rows) { sink, row in
+            guard let route = row.route else {
+                sink.object { _ in }
+                return
+            }
+            write(route, keys: keys(route), to: &sink)
+        }
+    }
+
+    static func write<Sink: JSONSink>(_ route: RouteRecord, keys: Keys, to sink: inout Sink) {
+        sink.object { sink in
+            sink.field("destination", route.destination.description)
+            sink.fieldOrNull(keys.gateway, route.gateway?.description)
+            sink.field("genmask", route.genmask?.description)
+            sink.field(keys.flags, route.flags)
+            // `netstat -rn` / `route -ne` put MSS, Window and irtt before Iface; `-nee` after Use.
+            if route.mss != nil && route.metric == nil {
+                writeMSS(route, to: &sink)
+                sink.field("iface", route.interface)
+            } else {
+                sink.field("metric", route.metric)
+                sink.field(keys.ref, route.ref)
+                sink.field("use", route.use)
+                sink.field("iface", route.interface)
+                writeMSS(route, to: &sink)
+            }
+            sink.field("kind", keys.kind)
+            sink.field(keys.pretty, pretty(route.flags))
+        }
+    }
+
+    static func writeMSS<Sink: JSONSink>(_ route: RouteRecord, to sink: inout Sink) {
+        sink.field("mss", route.mss)
+        sink.field("window", route.window)
+        sink.field("irtt", route.irtt)
     }
 }

@@ -1,37 +1,49 @@
 /// `--schema jc`: for each format jc also parses, the JSON jc prints for the same text.
 /// Deviations from jc's own fixtures are listed in Tests/VNetDiagKitTests/JCDeviations.md.
 public enum JCSchema {
-    /// One converter per format; adding a jc-compatible format adds one line.
-    static let converters: [FormatName: @Sendable (SectionResult) -> JSONValue] = [
-        IfconfigParser.format: JCIfconfig.json,
-        RouteTableParser.format: JCRoute.routeJSON,
-        NetstatRouteParser.format: JCRoute.netstatJSON,
-        ArpParser.format: JCArp.json,
-        ProcNetArpParser.format: JCProc.arpJSON,
-        ProcNetRouteParser.format: JCProc.routeJSON,
+    /// Writes one section's records as jc's array.
+    typealias Converter = @Sendable (SectionResult, inout JSONStream) -> Void
+
+    /// One converter per format; adding a jc-compatible format adds one line. Converters are
+    /// generic over the sink; the table holds their byte-stream form.
+    static let converters: [FormatName: Converter] = [
+        IfconfigParser.format: { JCIfconfig.write($0, to: &$1) },
+        RouteTableParser.format: { JCRoute.writeRoute($0, to: &$1) },
+        NetstatRouteParser.format: { JCRoute.writeNetstat($0, to: &$1) },
+        ArpParser.format: { JCArp.write($0, to: &$1) },
+        ProcNetArpParser.format: { JCProc.writeArp($0, to: &$1) },
+        ProcNetRouteParser.format: { JCProc.writeRoute($0, to: &$1) },
     ]
 
     public static func supports(_ format: FormatName) -> Bool { converters[format] != nil }
 
-    public static func json(for result: SectionResult) -> JSONValue? {
-        converters[result.section.format].map { $0(result) }
-    }
-
-    /// A single jc-readable section prints exactly jc's array; several print one object each.
-    public static func json(_ results: [SectionResult]) -> JSONValue {
+    /// A single jc-readable section prints exactly jc's array; several print one object each,
+    /// with the section's source and lines beside jc's array.
+    public static func write(_ results: [SectionResult], to stream: inout JSONStream) {
         let convertible = results.filter { supports($0.section.format) }
-        if convertible.count == 1, let only = json(for: convertible[0]) { return only }
-        return .array(convertible.map { result in
-            var object = JSONObjectBuilder()
-            object.set("source", result.section.source)
-            let span = result.section.span
-            object.set("lines", .array([.int(span.first), .int(span.last)]))
-            object.set("format", result.section.format.rawValue)
-            object.set("jc", json(for: result) ?? .array([]))
-            return object.value
-        })
+        if convertible.count == 1, let convert = converters[convertible[0].section.format] {
+            convert(convertible[0], &stream)
+            return
+        }
+        stream.array(convertible) { stream, result in
+            stream.object { stream in
+                stream.field("source", result.section.source)
+                let span = result.section.span
+                stream.key("lines")
+                stream.array { stream in
+                    stream.int(span.first)
+                    stream.int(span.last)
+                }
+                stream.field("format", result.section.format.rawValue)
+                stream.key("jc")
+                converters[result.section.format]?(result, &stream)
+            }
+        }
     }
 
-    static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
-    static func int(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
+    public static func bytes(_ results: [SectionResult], pretty: Bool = false) -> [UInt8] {
+        var stream = JSONStream(pretty: pretty)
+        write(results, to: &stream)
+        return stream.bytes
+    }
 }

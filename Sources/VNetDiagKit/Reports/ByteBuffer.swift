@@ -1,0 +1,69 @@
+/// A growable byte buffer for output. `[UInt8].append` checks uniqueness and capacity on every
+/// call, and a class's stored properties pay a runtime exclusivity check on every access; JSON
+/// output makes hundreds of thousands of small appends, so this is a struct over one pointer.
+/// Use it through `inout` only: two copies would share (and both grow) one allocation.
+public struct ByteBuffer {
+    /// Frees the allocation when the last copy of the buffer goes away.
+    private final class Owner {
+        var pointer: UnsafeMutablePointer<UInt8>
+        init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+        deinit { pointer.deallocate() }
+    }
+
+    public private(set) var count = 0
+    private var capacity: Int
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var owner: Owner
+
+    public init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
+        owner = Owner(storage)
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: storage, count: count)
+        storage = bigger
+        owner = Owner(bigger)
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    public mutating func append(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (storage + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    public mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    public mutating func append(repeating byte: UInt8, count repeated: Int) {
+        reserve(repeated)
+        (storage + count).initialize(repeating: byte, count: repeated)
+        count += repeated
+    }
+
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    public func withUnsafeBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: storage, count: count)) }
+    }
+}

@@ -1,0 +1,145 @@
+/// Where reports write JSON: straight to bytes (`JSONStream`, the command line) or into a
+/// `JSONValue` tree (`JSONTreeBuilder`, tests and callers that inspect the result). One code path
+/// per report serves both; the generic code is specialised, so the byte path builds no tree.
+public protocol JSONSink {
+    mutating func beginObject()
+    mutating func endObject()
+    mutating func beginArray()
+    mutating func endArray()
+    /// The next value belongs to this key of the open object.
+    mutating func key(_ name: String)
+    mutating func string(_ value: String)
+    mutating func int(_ value: Int)
+    mutating func bool(_ value: Bool)
+    mutating func null()
+}
+
+extension JSONSink {
+    public mutating func object(_ body: (inout Self) -> Void) {
+        beginObject()
+        body(&self)
+        endObject()
+    }
+
+    public mutating func array(_ body: (inout Self) -> Void) {
+        beginArray()
+        body(&self)
+        endArray()
+    }
+
+    public mutating func array<Items: Sequence>(_ items: Items, _ body: (inout Self, Items.Element) -> Void) {
+        beginArray()
+        for item in items { body(&self, item) }
+        endArray()
+    }
+
+    /// A key with a string value; nothing when the value is nil.
+    public mutating func field(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    public mutating func field(_ name: String, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        int(value)
+    }
+
+    public mutating func field(_ name: String, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        bool(value)
+    }
+
+    public mutating func field(_ name: String, _ values: [String]) {
+        key(name)
+        array(values) { sink, value in sink.string(value) }
+    }
+
+    /// A key whose value is written as null when absent (fixed key sets such as jc's).
+    public mutating func fieldOrNull(_ name: String, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func fieldOrNull(_ name: String, _ value: Int?) {
+        key(name)
+        if let value { int(value) } else { null() }
+    }
+
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .int(let number): int(number)
+        case .string(let text): string(text)
+        case .array(let items): array(items) { sink, item in sink.value(item) }
+        case .object(let pairs):
+            object { sink in
+                for (name, item) in pairs {
+                    sink.key(name)
+                    sink.value(item)
+                }
+            }
+        }
+    }
+}
+
+/// Builds a `JSONValue`.
+public struct JSONTreeBuilder: JSONSink {
+    private enum Container {
+        case object([(String, JSONValue)], pendingKey: String?)
+        case array([JSONValue])
+    }
+
+    private var stack: [Container] = []
+    public private(set) var result: JSONValue = .null
+
+    public init() {}
+
+    private mutating func add(_ value: JSONValue) {
+        guard let top = stack.popLast() else {
+            result = value
+            return
+        }
+        switch top {
+        case .object(var pairs, let pendingKey):
+            pairs.append((pendingKey ?? "", value))
+            stack.append(.object(pairs, pendingKey: nil))
+        case .array(var items):
+            items.append(value)
+            stack.append(.array(items))
+        }
+    }
+
+    public mutating func beginObject() { stack.append(.object([], pendingKey: nil)) }
+    public mutating func beginArray() { stack.append(.array([])) }
+
+    public mutating func endObject() {
+        guard case .object(let pairs, _)? = stack.popLast() else { return }
+        add(.object(pairs))
+    }
+
+    public mutating func endArray() {
+        guard case .array(let items)? = stack.popLast() else { return }
+        add(.array(items))
+    }
+
+    public mutating func key(_ name: String) {
+        guard case .object(let pairs, _)? = stack.popLast() else { return }
+        stack.append(.object(pairs, pendingKey: name))
+    }
+
+    public mutating func string(_ value: String) { add(.string(value)) }
+    public mutating func int(_ value: Int) { add(.int(value)) }
+    public mutating func bool(_ value: Bool) { add(.bool(value)) }
+    public mutating func null() { add(.null) }
+
+    /// The tree that `write` produces.
+    public static func build(_ write: (inout JSONTreeBuilder) -> Void) -> JSONValue {
+        var builder = JSONTreeBuilder()
+        write(&builder)
+        return builder.result
+    }
+}

@@ -1,0 +1,88 @@
+/// Writes JSON text as it goes: compact (`{"a":1}`) or indented by two spaces, same bytes as
+/// writing the equivalent `JSONValue`.
+public struct JSONStream: JSONSink {
+    public var buffer: ByteBuffer
+    public let pretty: Bool
+    private var depth = 0
+    /// The open container already holds an item, so the next one needs a comma.
+    private var hasItems = false
+    /// A key was just written; its value follows without comma or newline.
+    private var afterKey = false
+
+    public init(pretty: Bool, capacity: Int = 4096) {
+        self.pretty = pretty
+        buffer = ByteBuffer(capacity: capacity)
+    }
+
+    public var bytes: [UInt8] { buffer.bytes }
+
+    @inline(__always)
+    private mutating func newline() {
+        buffer.append(0x0A)
+        buffer.append(repeating: 0x20, count: depth * 2)
+    }
+
+    /// Comma and indentation before an array item or a key.
+    @inline(__always)
+    private mutating func separate() {
+        if hasItems { buffer.append(UInt8(ascii: ",")) }
+        if pretty && depth > 0 { newline() }
+        hasItems = true
+    }
+
+    @inline(__always)
+    private mutating func beforeValue() {
+        if afterKey {
+            afterKey = false
+        } else {
+            separate()
+        }
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
+        beforeValue()
+        buffer.append(bracket)
+        depth += 1
+        hasItems = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if pretty && hasItems { newline() }
+        buffer.append(bracket)
+        hasItems = true
+    }
+
+    public mutating func key(_ name: String) {
+        separate()
+        JSONWriter.writeString(name, into: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+        if pretty { buffer.append(0x20) }
+        afterKey = true
+    }
+
+    public mutating func string(_ value: String) {
+        beforeValue()
+        JSONWriter.writeString(value, into: &buffer)
+    }
+
+    public mutating func int(_ value: Int) {
+        beforeValue()
+        JSONWriter.writeInt(value, into: &buffer)
+    }
+
+    public mutating func bool(_ value: Bool) {
+        beforeValue()
+        buffer.append(value ? JSONWriter.trueBytes : JSONWriter.falseBytes)
+    }
+
+    public mutating func null() {
+        beforeValue()
+        buffer.append(JSONWriter.nullBytes)
+    }
+}
