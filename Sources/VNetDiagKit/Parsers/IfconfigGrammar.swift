@@ -118,8 +118,7 @@ enum IfconfigGrammar {
         if let match = newStart.match(line), let name = line.capture(match, "name") {
             var record = InterfaceRecord(name: name, origin: origin)
             record.flagsValue = line.captureInt(match, "value")
-            let words = line.capture(match, "words") ?? ""
-            record.flags = words.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
+            record.flags = commaSeparatedWords(line.captureBytes(match, "words") ?? [])
             record.flagsAsWritten = record.flags
             record.mtu = line.captureInt(match, "mtu")
             record.metric = line.captureInt(match, "metric")
@@ -137,6 +136,18 @@ enum IfconfigGrammar {
             record.hardwareAddressText = hardware
         }
         return BlockStart(record: record, layout: "old")
+    }
+
+    /// `UP,BROADCAST,RUNNING` → words, without the generic `split` (slow on byte views).
+    static func commaSeparatedWords(_ bytes: ArraySlice<UInt8>) -> [String] {
+        var words: [String] = []
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ",") {
+            if index > start { words.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
+            start = index + 1
+        }
+        if start < bytes.endIndex { words.append(String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self)) }
+        return words
     }
 
     static func isBSDFlags(_ flags: [String]) -> Bool {

@@ -73,7 +73,8 @@ struct IfconfigBlockBuilder {
         case .oldIPv4, .oldFlags:
             if records.count < 2 { locale = IfconfigGrammar.localeHint(line.text) }
         case .newHardware(let match):
-            if let title = line.capture(match, "title"), IfconfigVocabulary.titles[title.lowercased()] != nil {
+            if !line.contains("(Ethernet)"), let title = line.capture(match, "title"),
+               IfconfigVocabulary.titles[title.lowercased()] != nil {
                 locale = IfconfigGrammar.localeHint(line.text)
             }
         default: break

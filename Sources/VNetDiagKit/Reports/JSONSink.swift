@@ -1,13 +1,33 @@
 /// Where reports write JSON: straight to bytes (`JSONStream`, the command line) or into a
 /// `JSONValue` tree (`JSONTreeBuilder`, tests and callers that inspect the result). One code path
 /// per report serves both; the generic code is specialised, so the byte path builds no tree.
+/// An object key: a literal written as its bytes (no escaping needed, no String made), or any String.
+public struct JSONKey: ExpressibleByStringLiteral, Sendable {
+    enum Storage: Sendable {
+        case literal(StaticString)
+        case text(String)
+    }
+
+    let storage: Storage
+
+    public init(stringLiteral value: StaticString) { storage = .literal(value) }
+    public init(_ text: String) { storage = .text(text) }
+
+    public var text: String {
+        switch storage {
+        case .literal(let literal): return literal.description
+        case .text(let text): return text
+        }
+    }
+}
+
 public protocol JSONSink {
     mutating func beginObject()
     mutating func endObject()
     mutating func beginArray()
     mutating func endArray()
     /// The next value belongs to this key of the open object.
-    mutating func key(_ name: String)
+    mutating func key(_ name: JSONKey)
     mutating func string(_ value: String)
     mutating func int(_ value: Int)
     mutating func bool(_ value: Bool)
@@ -34,36 +54,36 @@ extension JSONSink {
     }
 
     /// A key with a string value; nothing when the value is nil.
-    public mutating func field(_ name: String, _ value: String?) {
+    public mutating func field(_ name: JSONKey, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
-    public mutating func field(_ name: String, _ value: Int?) {
+    public mutating func field(_ name: JSONKey, _ value: Int?) {
         guard let value else { return }
         key(name)
         int(value)
     }
 
-    public mutating func field(_ name: String, _ value: Bool?) {
+    public mutating func field(_ name: JSONKey, _ value: Bool?) {
         guard let value else { return }
         key(name)
         bool(value)
     }
 
-    public mutating func field(_ name: String, _ values: [String]) {
+    public mutating func field(_ name: JSONKey, _ values: [String]) {
         key(name)
         array(values) { sink, value in sink.string(value) }
     }
 
     /// A key whose value is written as null when absent (fixed key sets such as jc's).
-    public mutating func fieldOrNull(_ name: String, _ value: String?) {
+    public mutating func fieldOrNull(_ name: JSONKey, _ value: String?) {
         key(name)
         if let value { string(value) } else { null() }
     }
 
-    public mutating func fieldOrNull(_ name: String, _ value: Int?) {
+    public mutating func fieldOrNull(_ name: JSONKey, _ value: Int?) {
         key(name)
         if let value { int(value) } else { null() }
     }
@@ -78,7 +98,7 @@ extension JSONSink {
         case .object(let pairs):
             object { sink in
                 for (name, item) in pairs {
-                    sink.key(name)
+                    sink.key(JSONKey(name))
                     sink.value(item)
                 }
             }
@@ -126,9 +146,9 @@ public struct JSONTreeBuilder: JSONSink {
         add(.array(items))
     }
 
-    public mutating func key(_ name: String) {
+    public mutating func key(_ name: JSONKey) {
         guard case .object(let pairs, _)? = stack.popLast() else { return }
-        stack.append(.object(pairs, pendingKey: name))
+        stack.append(.object(pairs, pendingKey: name.text))
     }
 
     public mutating func string(_ value: String) { add(.string(value)) }

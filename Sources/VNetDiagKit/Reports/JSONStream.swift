@@ -58,9 +58,17 @@ public struct JSONStream: JSONSink {
         hasItems = true
     }
 
-    public mutating func key(_ name: String) {
+    public mutating func key(_ name: JSONKey) {
         separate()
-        JSONWriter.writeString(name, into: &buffer)
+        switch name.storage {
+        case .literal(let literal):
+            // Keys written in the source are plain identifiers: copy their bytes between quotes.
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+            buffer.append(UInt8(ascii: "\""))
+        case .text(let text):
+            JSONWriter.writeString(text, into: &buffer)
+        }
         buffer.append(UInt8(ascii: ":"))
         if pretty { buffer.append(0x20) }
         afterKey = true

@@ -17,10 +17,10 @@ enum RecordJSON {
     }
 
     /// Writes an address-shaped token; a redacted one is remembered so the record can say so.
-    static func host<Sink: JSONSink>(_ token: HostToken?, key: String, to sink: inout Sink, redacted: inout [String]) {
+    static func host<Sink: JSONSink>(_ token: HostToken?, key: JSONKey, to sink: inout Sink, redacted: inout [String]) {
         guard let token else { return }
         sink.field(key, token.description)
-        if case .redacted = token { redacted.append(key) }
+        if case .redacted = token { redacted.append(key.text) }
     }
 
     static func write<Sink: JSONSink>(_ record: InterfaceRecord, to sink: inout Sink) {
@@ -66,7 +66,7 @@ enum RecordJSON {
     }
 
     static func counters<Sink: JSONSink>(_ counters: InterfaceCounters, to sink: inout Sink) {
-        let values: [(String, Int?)] = [
+        let values: [(JSONKey, Int?)] = [
             ("rxPackets", counters.rxPackets), ("rxBytes", counters.rxBytes), ("rxErrors", counters.rxErrors),
             ("rxDropped", counters.rxDropped), ("rxOverruns", counters.rxOverruns), ("rxFrame", counters.rxFrame),
             ("txPackets", counters.txPackets), ("txBytes", counters.txBytes), ("txErrors", counters.txErrors),

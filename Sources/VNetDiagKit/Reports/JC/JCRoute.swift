@@ -12,11 +12,11 @@ enum JCRoute {
 
     /// The column keys that differ between the two schemas.
     struct Keys {
-        let gateway: String
-        let flags: String
-        let ref: String
+        let gateway: JSONKey
+        let flags: JSONKey
+        let ref: JSONKey
         let kind: String?
-        let pretty: String
+        let pretty: JSONKey
     }
 
     static func writeRoute<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
