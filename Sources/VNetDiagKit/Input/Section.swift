@@ -63,6 +63,13 @@ public struct Section: Sendable {
         Provenance(source: source, firstLine: first, lastLine: last)
     }
 
+    /// The lines `first...last` of this section as a section of their own (for parallel parsing).
+    func slice(from first: Int, to last: Int, isFirst: Bool) -> Section {
+        Section(document: document, firstLine: first, lastLine: last, promptLine: isFirst ? promptLine : nil,
+                command: isFirst ? command : nil, promptHost: promptHost, format: format,
+                formatEvidence: formatEvidence)
+    }
+
     /// The first and last line the section covers, prompt included.
     public var span: (first: Int, last: Int) {
         let first = promptLine ?? firstLine

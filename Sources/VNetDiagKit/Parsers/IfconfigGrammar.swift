@@ -112,6 +112,11 @@ enum IfconfigGrammar {
         let layout: String
     }
 
+    static func startsBlock(_ line: SourceLine) -> Bool {
+        guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return false }
+        return newStart.match(line) != nil || oldStart.match(line) != nil
+    }
+
     static func blockStart(_ line: SourceLine, section: Section) -> BlockStart? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         let origin = section.provenance(line.number, line.number)

@@ -15,6 +15,11 @@ public enum IfconfigParser: SectionParser {
         commandWords: ["ifconfig"],
         fileNameHints: ["ifconfig"])
 
+    /// An interface's first line after a blank line: nothing carries over into it.
+    public static func canStartChunk(at line: SourceLine, after previous: SourceLine) -> Bool {
+        previous.isBlank && IfconfigGrammar.startsBlock(line)
+    }
+
     public static func parse(_ section: Section) -> ParsedSection {
         var builder = IfconfigBlockBuilder(section: section)
         for line in section.lines {

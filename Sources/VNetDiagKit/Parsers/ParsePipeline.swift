@@ -1,3 +1,5 @@
+import Foundation
+
 /// A section with what its parser made of it.
 public struct SectionResult: Sendable {
     public let section: Section
@@ -15,19 +17,57 @@ public struct ParsePipeline: Sendable {
         self.sniffer = sniffer
     }
 
+    /// Sections longer than this are cut into chunks parsed on all cores, where the parser allows.
+    public var chunkLines = 4096
+    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+
     public func parse(_ document: TextDocument, forcedFormat: FormatName? = nil) -> [SectionResult] {
         let sections = sniffer.sniff(PromptSplitter.split(document), forced: forcedFormat)
         return sections.map { section in
             guard let parser = ParserRegistry.parser(for: section.format) else {
                 return SectionResult(section: section, parsed: ParsedSection())
             }
-            var parsed = parser.parse(section)
+            var parsed = parseInChunks(section, with: parser)
             let overlong = section.overlongLines
             if !overlong.isEmpty {
                 parsed.unparsed = (parsed.unparsed + overlong).sorted { $0.line < $1.line }
             }
             return SectionResult(section: section, parsed: parsed)
         }
+    }
+
+    func parseInChunks(_ section: Section, with parser: any SectionParser.Type) -> ParsedSection {
+        let chunks = chunk(section, with: parser)
+        guard chunks.count > 1 else { return parser.parse(section) }
+        let results = ParallelMap.map(chunks) { parser.parse($0) }
+        return ParsedSection.merging(results)
+    }
+
+    /// Cuts a section into about `parallelism` pieces, each starting where the parser allows.
+    func chunk(_ section: Section, with parser: any SectionParser.Type) -> [Section] {
+        guard parallelism > 1, let numbers = section.lineNumbers, numbers.count > chunkLines else { return [section] }
+        let target = max(chunkLines, numbers.count / parallelism + 1)
+        var pieces: [Section] = []
+        var start = numbers.lowerBound
+        var candidate = start + target
+        while candidate <= numbers.upperBound {
+            var cut: Int? = nil
+            var probe = candidate
+            // Look a little way ahead for a line where a chunk may start.
+            while probe <= numbers.upperBound, probe < candidate + chunkLines {
+                if parser.canStartChunk(at: section.document.line(probe), after: section.document.line(probe - 1)) {
+                    cut = probe
+                    break
+                }
+                probe += 1
+            }
+            guard let cut else { break }
+            pieces.append(section.slice(from: start, to: cut - 1, isFirst: pieces.isEmpty))
+            start = cut
+            candidate = cut + target
+        }
+        pieces.append(section.slice(from: start, to: numbers.upperBound, isFirst: pieces.isEmpty))
+        return pieces
     }
 
     public func parse(_ documents: [TextDocument], forcedFormat: FormatName? = nil) -> [SectionResult] {

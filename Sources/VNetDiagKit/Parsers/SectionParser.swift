@@ -44,6 +44,13 @@ public protocol SectionParser: Sendable {
     static var format: FormatName { get }
     static var signature: FormatSignature { get }
     static func parse(_ section: Section) -> ParsedSection
+    /// Whether a large section may be cut before `line` and the pieces parsed in parallel:
+    /// true only where no state carries over (a table's header does, an interface block does not).
+    static func canStartChunk(at line: SourceLine, after previous: SourceLine) -> Bool
+}
+
+extension SectionParser {
+    public static func canStartChunk(at line: SourceLine, after previous: SourceLine) -> Bool { false }
 }
 
 /// What one parser made of one section.
@@ -60,6 +67,21 @@ public struct ParsedSection: Sendable {
         self.unparsed = unparsed
         self.variant = variant
         self.locale = locale
+    }
+
+    /// Joins the results of consecutive chunks of one section.
+    static func merging(_ parts: [ParsedSection]) -> ParsedSection {
+        var merged = ParsedSection()
+        merged.records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
+        var variants: [String] = []
+        for part in parts {
+            merged.records.append(contentsOf: part.records)
+            merged.unparsed.append(contentsOf: part.unparsed)
+            if let variant = part.variant, !variants.contains(variant) { variants.append(variant) }
+            merged.locale = merged.locale ?? part.locale
+        }
+        merged.variant = variants.count > 1 ? "mixed" : variants.first
+        return merged
     }
 }
 

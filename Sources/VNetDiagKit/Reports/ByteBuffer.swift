@@ -1,8 +1,9 @@
 /// A growable byte buffer for output. `[UInt8].append` checks uniqueness and capacity on every
 /// call, and a class's stored properties pay a runtime exclusivity check on every access; JSON
 /// output makes hundreds of thousands of small appends, so this is a struct over one pointer.
-/// Use it through `inout` only: two copies would share (and both grow) one allocation.
-public struct ByteBuffer {
+/// Use it through `inout` only: two copies would share (and both grow) one allocation. It may be
+/// handed to another thread whole (a finished piece of output), never shared while written.
+public struct ByteBuffer: @unchecked Sendable {
     /// Frees the allocation when the last copy of the buffer goes away.
     private final class Owner {
         var pointer: UnsafeMutablePointer<UInt8>

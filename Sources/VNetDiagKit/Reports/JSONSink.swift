@@ -32,9 +32,16 @@ public protocol JSONSink {
     mutating func int(_ value: Int)
     mutating func bool(_ value: Bool)
     mutating func null()
+    /// Writes `items` as the elements of an open array. The byte stream writes large arrays on
+    /// all cores; a tree builder writes them in order.
+    mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout Self, Item) -> Void)
 }
 
 extension JSONSink {
+    public mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout Self, Item) -> Void) {
+        for item in items { write(&self, item) }
+    }
+
     public mutating func object(_ body: (inout Self) -> Void) {
         beginObject()
         body(&self)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON text as it goes: compact (`{"a":1}`) or indented by two spaces, same bytes as
 /// writing the equivalent `JSONValue`.
 public struct JSONStream: JSONSink {
@@ -37,6 +39,30 @@ public struct JSONStream: JSONSink {
         } else {
             separate()
         }
+    }
+
+    /// Arrays longer than this are written in parallel pieces.
+    static let parallelElements = 2048
+
+    public mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout JSONStream, Item) -> Void) {
+        let pieces = ProcessInfo.processInfo.activeProcessorCount
+        guard items.count >= Self.parallelElements, pieces > 1 else {
+            for item in items { write(&self, item) }
+            return
+        }
+        let size = (items.count + pieces - 1) / pieces
+        let ranges = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
+        let (pretty, depth, hasItems) = (self.pretty, self.depth, self.hasItems)
+        let parts = ParallelMap.map(ranges) { range in
+            // Each piece continues the open array at the same depth; all but the first after an item.
+            var piece = JSONStream(pretty: pretty, capacity: 1 << 16)
+            piece.depth = depth
+            piece.hasItems = range.lowerBound > 0 || hasItems
+            for index in range { write(&piece, items[index]) }
+            return piece.buffer
+        }
+        for part in parts { part.withUnsafeBytes { buffer.append($0) } }
+        self.hasItems = hasItems || !items.isEmpty
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }

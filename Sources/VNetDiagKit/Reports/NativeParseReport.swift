@@ -53,7 +53,9 @@ public enum NativeParseReport {
             sink.fieldOrNull("machine", result.machine)
             sink.fieldOrNull("command", section.command)
             sink.key("records")
-            sink.array(result.parsed.records) { sink, record in RecordJSON.write(record, to: &sink) }
+            sink.beginArray()
+            sink.elements(result.parsed.records) { sink, record in RecordJSON.write(record, to: &sink) }
+            sink.endArray()
             sink.key("unparsed")
             sink.array(result.parsed.unparsed) { sink, line in
                 sink.object { sink in
