@@ -96,7 +96,7 @@ public struct InputReader: Sendable {
     }
 
     func readHandle(_ handle: FileHandle, name: String) throws(InputError) -> InputDocument {
-        // read(2) straight into the array: going through Data cost a copy per chunk.
+        // read(2) into a reused chunk and append it: no Data, no per-byte work.
         let descriptor = handle.fileDescriptor
         var bytes: [UInt8] = []
         var truncated = false
@@ -104,29 +104,22 @@ public struct InputReader: Sendable {
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
             bytes.reserveCapacity(min(Int(status.st_size) + 1, maxBytesPerInput))
         }
-        let chunkSize = 1 << 20
-        while bytes.count < maxBytesPerInput {
-            let want = min(chunkSize, maxBytesPerInput - bytes.count)
-            let oldCount = bytes.count
-            var readError: Int32 = 0
-            bytes.append(contentsOf: repeatElement(0, count: want))
-            let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-                let result = systemRead(descriptor, buffer.baseAddress! + oldCount, want)
-                if result < 0 { readError = errno }
-                return result
-            }
+        let chunkSize = 1 << 16
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
+        defer { chunk.deallocate() }
+        while true {
+            let got = systemRead(descriptor, chunk.baseAddress!, chunkSize)
             if got < 0 {
-                bytes.removeLast(want)
-                if readError == EINTR { continue }
-                throw .unreadable(path: name, reason: String(cString: strerror(readError)))
+                if errno == EINTR { continue }
+                throw .unreadable(path: name, reason: String(cString: strerror(errno)))
             }
-            bytes.removeLast(want - got)
             if got == 0 { break }
-        }
-        if bytes.count >= maxBytesPerInput {
-            // One more byte tells a file of exactly the limit from a longer one.
-            var probe: UInt8 = 0
-            truncated = systemRead(descriptor, &probe, 1) == 1
+            let room = maxBytesPerInput - bytes.count
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<min(got, room)]))
+            if got > room {
+                truncated = true
+                break
+            }
         }
         if Gzip.hasMagic(bytes) {
             let inflated = try Gzip.inflate(bytes, limit: maxBytesPerInput, name: name)

@@ -40,41 +40,8 @@ extension IfconfigGrammar {
             record.counters.txBytes = int(match, "tx")
         case .resources:
             applyResources(line.text, to: &record)
-        case .newInet(let match):
-            record.ipv4.append(newIPv4(match, line: line))
-        case .newInet6(let match):
-            let address = text(match, "addr") ?? ""
-            record.ipv6.append(IPv6Assignment(address: address, prefixLength: int(match, "len") ?? int(match, "cidr"),
-                                              scope: text(match, "scope"), scopeID: text(match, "sid")))
-        case .newHardware(let match):
-            record.linkType = text(match, "title").flatMap(IfconfigVocabulary.englishTitle)
-            record.counters.txQueueLength = int(match, "queue")
-            if let hardware = text(match, "hw") {
-                record.mac = MACAddress(hardware)
-                record.hardwareAddressText = hardware
-            }
-        case .bsdEther(let match):
-            let hardware = text(match, "mac") ?? ""
-            record.mac = MACAddress(hardware)
-            record.hardwareAddressText = hardware
-            if record.linkType == nil { record.linkType = "Ethernet" }
-        case .newRXPackets(let match):
-            record.counters.rxPackets = int(match, "packets")
-            record.counters.rxBytes = int(match, "bytes")
-        case .newRXErrors(let match):
-            record.counters.rxErrors = int(match, "errors")
-            record.counters.rxDropped = int(match, "dropped")
-            record.counters.rxOverruns = int(match, "overruns")
-            record.counters.rxFrame = int(match, "frame")
-        case .newTXPackets(let match):
-            record.counters.txPackets = int(match, "packets")
-            record.counters.txBytes = int(match, "bytes")
-        case .newTXErrors(let match):
-            record.counters.txErrors = int(match, "errors")
-            record.counters.txDropped = int(match, "dropped")
-            record.counters.txOverruns = int(match, "overruns")
-            record.counters.txCarrier = int(match, "carrier")
-            record.counters.collisions = int(match, "collisions")
+        case .newLayout(let parsed):
+            applyNewLayout(parsed, to: &record)
         case .bsdAttribute:
             break  // options, media, status, nd6: recognised BSD detail, nothing the model uses yet
         }
@@ -99,23 +66,39 @@ extension IfconfigGrammar {
         return assignment
     }
 
-    static func newIPv4(_ match: Match, line: SourceLine) -> IPv4Assignment {
-        let address = line.captureIPv4(match, "addr").map(HostToken.ipv4)
-            ?? HostToken(line.capture(match, "addr") ?? "")
-        var assignment = IPv4Assignment(address: address)
-        if let mask = line.captureBytes(match, "mask") {
-            // BSD prints the mask in hex without dots (0xffffff00).
-            if mask.starts(with: [0x30, 0x78]), let value = UInt32(String(decoding: mask.dropFirst(2), as: UTF8.self), radix: 16) {
-                assignment.netmask = IPv4Address(value)
-            } else {
-                assignment.netmask = IPv4Address(bytes: mask)
+    static func applyNewLayout(_ line: IfconfigNewLayout.Line, to record: inout InterfaceRecord) {
+        switch line {
+        case .inet(let assignment): record.ipv4.append(assignment)
+        case .inet6(let assignment): record.ipv6.append(assignment)
+        case .hardware(let address, let queue, let title):
+            if let address {
+                record.mac = MACAddress(address)
+                record.hardwareAddressText = address
             }
-        } else if let cidr = line.captureInt(match, "cidr") {
-            assignment.netmask = IPv4Address(prefixLength: cidr)
+            record.counters.txQueueLength = queue ?? record.counters.txQueueLength
+            record.linkType = title.flatMap(IfconfigVocabulary.englishTitle) ?? record.linkType ?? (address != nil ? "Ethernet" : nil)
+        case .packets(let received, let packets, let bytes):
+            if received {
+                record.counters.rxPackets = packets
+                record.counters.rxBytes = bytes
+            } else {
+                record.counters.txPackets = packets
+                record.counters.txBytes = bytes
+            }
+        case .errors(let received, let counts):
+            if received {
+                record.counters.rxErrors = counts.errors
+                record.counters.rxDropped = counts.dropped
+                record.counters.rxOverruns = counts.overruns
+                record.counters.rxFrame = counts.frame
+            } else {
+                record.counters.txErrors = counts.errors
+                record.counters.txDropped = counts.dropped
+                record.counters.txOverruns = counts.overruns
+                record.counters.txCarrier = counts.carrier
+                record.counters.collisions = counts.collisions
+            }
         }
-        assignment.broadcast = line.captureIPv4(match, "bcast")
-        assignment.peer = line.captureIPv4(match, "dest") ?? line.captureIPv4(match, "peer")
-        return assignment
     }
 
     /// `label:value label:value` pairs, where a label may contain spaces (`Dirección base: 0xc000`).

@@ -18,8 +18,7 @@ enum IfconfigGrammar {
     enum LineKind: Sendable {
         case oldIPv4(Match), oldIPv6(Match), oldFlags(Match), oldRX(Match), oldTX(Match)
         case oldCollisions(Match), oldBytes(Match), resources
-        case newInet(Match), newInet6(Match), newHardware(Match), bsdEther(Match)
-        case newRXPackets(Match), newRXErrors(Match), newTXPackets(Match), newTXErrors(Match)
+        case newLayout(IfconfigNewLayout.Line)
         case bsdAttribute(Match)
     }
 
@@ -32,27 +31,6 @@ enum IfconfigGrammar {
     private static func letters(_ text: String) -> ByteSet { ByteSet(text.utf8) }
 
     static let rules: [Rule] = [
-        Rule(firstLetters: letters("i"), regex: Patterns.compile(
-            #"^\h*inet (?<addr>[^\s/:]+)(?=[\s/]|$)(?:/(?<cidr>\d+))?(?: --> (?<peer>\S+))?(?:\h+netmask (?<mask>\S+))?(?:\h+broadcast (?<bcast>\S+))?(?:\h+destination (?<dest>\S+))?"#),
-             make: { .newInet($0) }),
-        Rule(firstLetters: letters("i"), regex: Patterns.compile(
-            #"^\h*inet6 (?<addr>[^\s/]+)(?:/(?<cidr>\d+))?\h+prefixlen (?<len>\d+)(?:.*?scopeid (?<sid>0x[0-9a-fA-F]+)(?:<(?<scope>\w+)>)?)?"#),
-             make: { .newInet6($0) }),
-        Rule(firstLetters: letters("r"), regex: Patterns.compile(
-            #"^\h*RX packets (?<packets>\d+)\h+bytes (?<bytes>\d+)"#), make: { .newRXPackets($0) }),
-        Rule(firstLetters: letters("r"), regex: Patterns.compile(
-            #"^\h*RX errors (?<errors>\d+)\h+dropped (?<dropped>\d+)\h+overruns (?<overruns>\d+)\h+frame (?<frame>\d+)"#),
-             make: { .newRXErrors($0) }),
-        Rule(firstLetters: letters("t"), regex: Patterns.compile(
-            #"^\h*TX packets (?<packets>\d+)\h+bytes (?<bytes>\d+)"#), make: { .newTXPackets($0) }),
-        Rule(firstLetters: letters("t"), regex: Patterns.compile(
-            #"^\h*TX errors (?<errors>\d+)\h+dropped (?<dropped>\d+)\h+overruns (?<overruns>\d+)\h+carrier (?<carrier>\d+)\h+collisions (?<collisions>\d+)"#),
-             make: { .newTXErrors($0) }),
-        Rule(firstLetters: letters("elupti"), regex: Patterns.compile(
-            #"^\h*(?<kind>ether|loop|unspec|infiniband|ppp|tunnel|ipip|sit|irda|slip|\w+)(?:\h+(?<hw>[0-9a-fA-F][0-9a-fA-F:.-]+|[0-9a-fA-FxX:*?]+))?(?:\h+txqueuelen (?<queue>\d+))?\h+\((?<title>[^)]*)\)$"#),
-             make: { .newHardware($0) }),
-        Rule(firstLetters: letters("e"), regex: Patterns.compile(
-            #"^\h*ether (?<mac>\S+)$"#), make: { .bsdEther($0) }),
         // Old layout, any language.
         Rule(firstLetters: letters("idID"), regex: Patterns.compile(
             #"^\h*(?:inet(?!6)|Direc\. inet)[^:\d]*:\h*(?<addr>[0-9A-Za-z*?#]+(?:\.[0-9A-Za-z*?#]+){3})(?<rest>.*)$"#, [.caseless]),
@@ -84,6 +62,7 @@ enum IfconfigGrammar {
         #"^\h*(?<flags>.*?)\h*MTU\h*:\h*(?<mtu>\d+)(?:\h+(?:Metric|M(?:é|e)trica|Metrik)\h*:\h*(?<metric>\d+))?"#, [.caseless])
 
     static func classify(_ line: SourceLine) -> LineKind? {
+        if let newLine = IfconfigNewLayout.parse(line) { return .newLayout(newLine) }
         let indent = line.leadingBlanks
         guard indent < line.bytes.count else { return nil }
         let first = line.bytes[line.bytes.startIndex + indent]
@@ -145,14 +124,17 @@ enum IfconfigGrammar {
 
     /// `UP,BROADCAST,RUNNING` → words, without the generic `split` (slow on byte views).
     static func commaSeparatedWords(_ bytes: ArraySlice<UInt8>) -> [String] {
-        var words: [String] = []
-        var start = bytes.startIndex
-        for index in bytes.indices where bytes[index] == UInt8(ascii: ",") {
-            if index > start { words.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
-            start = index + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var words: [String] = []
+            words.reserveCapacity(6)
+            var start = 0
+            for index in 0..<buffer.count where buffer[index] == UInt8(ascii: ",") {
+                if index > start { words.append(String(decoding: buffer[start..<index], as: UTF8.self)) }
+                start = index + 1
+            }
+            if start < buffer.count { words.append(String(decoding: buffer[start..<buffer.count], as: UTF8.self)) }
+            return words
         }
-        if start < bytes.endIndex { words.append(String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self)) }
-        return words
     }
 
     static func isBSDFlags(_ flags: [String]) -> Bool {

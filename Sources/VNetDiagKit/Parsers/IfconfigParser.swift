@@ -77,9 +77,8 @@ struct IfconfigBlockBuilder {
         switch kind {
         case .oldIPv4, .oldFlags:
             if records.count < 2 { locale = IfconfigGrammar.localeHint(line.text) }
-        case .newHardware(let match):
-            if !line.contains("(Ethernet)"), let title = line.capture(match, "title"),
-               IfconfigVocabulary.titles[title.lowercased()] != nil {
+        case .newLayout(.hardware(_, _, let title?)):
+            if title != "Ethernet", IfconfigVocabulary.titles[title.lowercased()] != nil {
                 locale = IfconfigGrammar.localeHint(line.text)
             }
         default: break

@@ -41,12 +41,12 @@ public struct JSONStream: JSONSink {
         }
     }
 
-    /// Arrays longer than this are written in parallel pieces.
-    static let parallelElements = 2048
+    /// Arrays with at least this many elements are written in parallel pieces.
+    public var parallelThreshold = 2048
 
     public mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout JSONStream, Item) -> Void) {
         let pieces = ProcessInfo.processInfo.activeProcessorCount
-        guard items.count >= Self.parallelElements, pieces > 1 else {
+        guard items.count >= parallelThreshold, pieces > 1 else {
             for item in items { write(&self, item) }
             return
         }
@@ -56,6 +56,7 @@ public struct JSONStream: JSONSink {
         let parts = ParallelMap.map(ranges) { range in
             // Each piece continues the open array at the same depth; all but the first after an item.
             var piece = JSONStream(pretty: pretty, capacity: 1 << 16)
+            piece.parallelThreshold = Int.max
             piece.depth = depth
             piece.hasItems = range.lowerBound > 0 || hasItems
             for index in range { write(&piece, items[index]) }

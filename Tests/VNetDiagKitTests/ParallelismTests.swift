@@ -1,0 +1,44 @@
+import Testing
+@testable import VNetDiagKit
+
+/// Large sections are parsed in chunks and large arrays written in pieces on all cores; the
+/// bytes must be the same as doing it in order on one core.
+@Suite struct ParallelismTests {
+    static func generatedIfconfig(interfaces: Int) -> String {
+        (0..<interfaces).map { index in
+            """
+            vnet\(index): flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500
+                    inet 10.0.\(index / 250).\(index % 250 + 1)  netmask 255.255.255.0  broadcast 10.0.\(index / 250).255
+                    ether 52:54:00:00:\(String(format2: UInt8(index / 256))):\(String(format2: UInt8(index % 256)))  txqueuelen 1000  (Ethernet)
+                    RX packets \(index)  bytes \(index * 100) (0.0 B)
+
+
+            """
+        }.joined()
+    }
+
+    @Test func chunkedParsingEqualsSequentialParsing() throws {
+        let document = TextDocument(name: "big.txt", text: Self.generatedIfconfig(interfaces: 600))
+        var sequential = ParsePipeline()
+        sequential.parallelism = 1
+        var chunked = ParsePipeline()
+        chunked.parallelism = 4
+        chunked.chunkLines = 200
+        let one = sequential.parse(document)
+        let many = chunked.parse(document)
+        #expect(chunked.chunk(one[0].section, with: IfconfigParser.self).count == 4)
+        #expect(many[0].parsed.records.count == 600)
+        #expect(NativeParseReport.json(one, inputs: [document]) == NativeParseReport.json(many, inputs: [document]))
+    }
+
+    @Test(arguments: [false, true])
+    func parallelArrayWritingEqualsTheTree(pretty: Bool) {
+        let document = TextDocument(name: "big.txt", text: Self.generatedIfconfig(interfaces: 300))
+        let results = ParsePipeline().parse(document)
+        var stream = JSONStream(pretty: pretty)
+        stream.parallelThreshold = 8
+        NativeParseReport.write(results, inputs: [document], to: &stream)
+        let tree = NativeParseReport.json(results, inputs: [document])
+        #expect(stream.bytes == JSONWriter.bytes(tree, pretty: pretty))
+    }
+}
