@@ -8,7 +8,7 @@ extension IfconfigGrammar {
 
         switch kind {
         case .oldIPv4(let match):
-            record.ipv4.append(oldIPv4(address: text(match, "addr") ?? "", rest: text(match, "rest") ?? ""))
+            record.ipv4.append(oldIPv4(address: text(match, "addr") ?? "", rest: line.captureBytes(match, "rest") ?? []))
         case .oldIPv6(let match):
             record.ipv6.append(IPv6Assignment(address: text(match, "addr") ?? "", prefixLength: int(match, "len"),
                                               scope: text(match, "scope").map(IfconfigVocabulary.englishScope)))
@@ -19,14 +19,14 @@ extension IfconfigGrammar {
             record.mtu = int(match, "mtu")
             record.metric = int(match, "metric")
         case .oldRX(let match):
-            let values = [text(match, "packets").flatMap { Int($0) }] + labelledNumbers(text(match, "rest") ?? "")
+            let values = [int(match, "packets")] + labelledNumbers(line.captureBytes(match, "rest") ?? [])
             record.counters.rxPackets = values[0]
             record.counters.rxErrors = values.count > 1 ? values[1] : nil
             record.counters.rxDropped = values.count > 2 ? values[2] : nil
             record.counters.rxOverruns = values.count > 3 ? values[3] : nil
             record.counters.rxFrame = values.count > 4 ? values[4] : nil
         case .oldTX(let match):
-            let values = [text(match, "packets").flatMap { Int($0) }] + labelledNumbers(text(match, "rest") ?? "")
+            let values = [int(match, "packets")] + labelledNumbers(line.captureBytes(match, "rest") ?? [])
             record.counters.txPackets = values[0]
             record.counters.txErrors = values.count > 1 ? values[1] : nil
             record.counters.txDropped = values.count > 2 ? values[2] : nil
@@ -39,7 +39,7 @@ extension IfconfigGrammar {
             record.counters.rxBytes = int(match, "rx")
             record.counters.txBytes = int(match, "tx")
         case .resources:
-            applyResources(line.text, to: &record)
+            applyResources(line, to: &record)
         case .newLayout(let parsed):
             applyNewLayout(parsed, to: &record)
         case .bsdAttribute:
@@ -49,12 +49,12 @@ extension IfconfigGrammar {
 
     /// The old IPv4 line in any language: first quad is the address; a quad after a P-t-P label is
     /// the peer, after a broadcast label the broadcast; the last quad is the mask (formats.md §2.3).
-    static func oldIPv4(address: String, rest: String) -> IPv4Assignment {
+    static func oldIPv4(address: String, rest: ArraySlice<UInt8>) -> IPv4Assignment {
         var assignment = IPv4Assignment(address: HostToken(address))
         let pairs = labelledValues(rest)
         for (index, pair) in pairs.enumerated() {
-            let label = pair.label.lowercased()
-            guard let value = IPv4Address(pair.value) else { continue }
+            guard let value = IPv4Address(bytes: pair.value) else { continue }
+            let label = pair.labelText.lowercased()
             if label.containsBytes("p-t-p") || label.containsBytes("p-z-p") || label.containsBytes("p-a-p") {
                 assignment.peer = value
             } else if label.containsBytes("bcast") || label.containsBytes("difus") {
@@ -101,29 +101,57 @@ extension IfconfigGrammar {
         }
     }
 
-    /// `label:value label:value` pairs, where a label may contain spaces (`Dirección base: 0xc000`).
-    static func labelledValues(_ text: String) -> [(label: String, value: String)] {
-        let segments = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard segments.count > 1 else { return [] }
-        var pairs: [(String, String)] = []
-        var label = segments[0].trimmingBlanks
-        for segment in segments.dropFirst() {
-            let words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            let value = words.first.map(String.init) ?? ""
-            pairs.append((label, value))
-            label = words.dropFirst().joined(separator: " ")
+    struct LabelledValue {
+        let label: ArraySlice<UInt8>
+        let value: ArraySlice<UInt8>
+        var labelText: String { String(decoding: label, as: UTF8.self) }
+        var valueText: String { String(decoding: value, as: UTF8.self) }
+    }
+
+    /// `label:value label:value` pairs, where a label may contain spaces (`Dirección base: 0xc000`):
+    /// each value is the first word after a colon, each label the words between a value and the
+    /// next colon. Works on bytes: the old layout's lines go through here once or twice per block.
+    static func labelledValues(_ bytes: ArraySlice<UInt8>) -> [LabelledValue] {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func trimmed(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            guard let first = slice.firstIndex(where: { !isBlank($0) }) else { return slice[slice.endIndex...] }
+            let last = slice.lastIndex(where: { !isBlank($0) })!
+            return slice[first...last]
+        }
+        var pairs: [LabelledValue] = []
+        var segmentStart = bytes.startIndex
+        var label: ArraySlice<UInt8>? = nil
+        var index = bytes.startIndex
+        while index <= bytes.endIndex {
+            guard index == bytes.endIndex || bytes[index] == UInt8(ascii: ":") else {
+                index += 1
+                continue
+            }
+            let segment = bytes[segmentStart..<index]
+            if let currentLabel = label {
+                var valueStart = segment.startIndex
+                while valueStart < segment.endIndex, isBlank(segment[valueStart]) { valueStart += 1 }
+                var valueEnd = valueStart
+                while valueEnd < segment.endIndex, !isBlank(segment[valueEnd]) { valueEnd += 1 }
+                pairs.append(LabelledValue(label: currentLabel, value: segment[valueStart..<valueEnd]))
+                label = trimmed(segment[valueEnd...])
+            } else {
+                label = trimmed(segment)
+            }
+            segmentStart = index + 1
+            index += 1
         }
         return pairs
     }
 
     /// The numbers after each colon, in order; a label lost in translation (`:0`) still counts.
-    static func labelledNumbers(_ text: String) -> [Int?] {
-        labelledValues(text).map { Int($0.value) }
+    static func labelledNumbers(_ bytes: ArraySlice<UInt8>) -> [Int?] {
+        labelledValues(bytes).map { decimalValue($0.value) }
     }
 
-    static func applyResources(_ text: String, to record: inout InterfaceRecord) {
-        if text.containsBytes("device ") {
-            let words = text.split(separator: " ").map(String.init)
+    static func applyResources(_ line: SourceLine, to record: inout InterfaceRecord) {
+        if line.contains("device ") {
+            let words = line.fields.map(\.string)
             for (index, word) in words.enumerated() where index + 1 < words.count {
                 switch word {
                 case "interrupt": record.interrupt = Int(words[index + 1])
@@ -134,16 +162,27 @@ extension IfconfigGrammar {
             }
             return
         }
-        for pair in labelledValues(text) {
-            let label = pair.label.lowercased()
+        for pair in labelledValues(line.bytes) {
+            let label = pair.labelText.lowercased()
             if label.hasSuffix("interrupt") || label.hasSuffix("interrupción") || label.hasSuffix("interruption")
                 || label == "irq" {
-                record.interrupt = Int(pair.value)
+                record.interrupt = decimalValue(pair.value)
             } else if label.containsBytes("base") || label.containsBytes("e/s") {
-                record.baseAddress = pair.value
+                record.baseAddress = pair.valueText
             } else if label.hasPrefix("mem") || label.hasPrefix("speicher") || label.hasPrefix("mém") {
-                record.memory = pair.value
+                record.memory = pair.valueText
             }
         }
     }
+}
+
+/// A non-negative decimal number written as ASCII digits, or nil.
+func decimalValue<Digits: Collection>(_ digits: Digits) -> Int? where Digits.Element == UInt8 {
+    guard !digits.isEmpty, digits.count <= 18 else { return nil }
+    var value = 0
+    for byte in digits {
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+    }
+    return value
 }

@@ -61,8 +61,10 @@ enum IfconfigGrammar {
     static let oldFlagsLine = Patterns.compile(
         #"^\h*(?<flags>.*?)\h*MTU\h*:\h*(?<mtu>\d+)(?:\h+(?:Metric|M(?:é|e)trica|Metrik)\h*:\h*(?<metric>\d+))?"#, [.caseless])
 
-    static func classify(_ line: SourceLine) -> LineKind? {
-        if let newLine = IfconfigNewLayout.parse(line) { return .newLayout(newLine) }
+    /// What kind of detail line this is. `layout` is the current block's (`old`, `new`, `bsd`),
+    /// nil when no block is open: old blocks skip the token reader, which never fits them.
+    static func classify(_ line: SourceLine, layout: String?) -> LineKind? {
+        if layout != "old", let newLine = IfconfigNewLayout.parse(line) { return .newLayout(newLine) }
         let indent = line.leadingBlanks
         guard indent < line.bytes.count else { return nil }
         let first = line.bytes[line.bytes.startIndex + indent]
@@ -102,7 +104,7 @@ enum IfconfigGrammar {
         if let match = newStart.match(line), let name = line.capture(match, "name") {
             var record = InterfaceRecord(name: name, origin: origin)
             record.flagsValue = line.captureInt(match, "value")
-            record.flags = commaSeparatedWords(line.captureBytes(match, "words") ?? [])
+            record.flags = words(in: line.captureBytes(match, "words") ?? [], separatedBy: UInt8(ascii: ","))
             record.flagsAsWritten = record.flags
             record.mtu = line.captureInt(match, "mtu")
             record.metric = line.captureInt(match, "metric")
@@ -120,21 +122,6 @@ enum IfconfigGrammar {
             record.hardwareAddressText = hardware
         }
         return BlockStart(record: record, layout: "old")
-    }
-
-    /// `UP,BROADCAST,RUNNING` → words, without the generic `split` (slow on byte views).
-    static func commaSeparatedWords(_ bytes: ArraySlice<UInt8>) -> [String] {
-        bytes.withUnsafeBufferPointer { buffer in
-            var words: [String] = []
-            words.reserveCapacity(6)
-            var start = 0
-            for index in 0..<buffer.count where buffer[index] == UInt8(ascii: ",") {
-                if index > start { words.append(String(decoding: buffer[start..<index], as: UTF8.self)) }
-                start = index + 1
-            }
-            if start < buffer.count { words.append(String(decoding: buffer[start..<buffer.count], as: UTF8.self)) }
-            return words
-        }
     }
 
     static func isBSDFlags(_ flags: [String]) -> Bool {

@@ -201,13 +201,5 @@ struct TokenView {
     /// From the start of token `index` to the end of the line.
     func rest(from index: Int) -> Slice<UnsafeBufferPointer<UInt8>> { line[ranges[index].lowerBound..<line.count] }
 
-    static func integer(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
-        var value = 0
-        for byte in digits {
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
-    }
+    static func integer(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? { decimalValue(digits) }
 }

@@ -36,6 +36,7 @@ struct IfconfigBlockBuilder {
     var current: InterfaceRecord? = nil
     var unparsed: [UnparsedLine] = []
     var layouts: Set<String> = []
+    var currentLayout: String? = nil
     var locale: String? = nil
 
     init(section: Section) { self.section = section }
@@ -49,11 +50,12 @@ struct IfconfigBlockBuilder {
         if let start = IfconfigGrammar.blockStart(line, section: section) {
             closeBlock()
             current = start.record
+            currentLayout = start.layout
             layouts.insert(start.layout)
             if locale == nil, records.count < 2 { locale = IfconfigGrammar.localeHint(line.text) }
             return
         }
-        guard let kind = IfconfigGrammar.classify(line) else {
+        guard let kind = IfconfigGrammar.classify(line, layout: current == nil ? nil : currentLayout) else {
             unparsed.append(line.unparsed("not an ifconfig line"))
             return
         }

@@ -5,6 +5,8 @@ enum IfconfigVocabulary {
         "ALLMULTI", "SLAVE", "MASTER", "MULTICAST", "DYNAMIC",
     ]
 
+    static let flagsLongestFirst = englishFlags.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
+
     static let localizedFlags: [String: String] = [
         "ARRIBA": "UP", "ACTIVO": "UP", "DIFUSIÓN": "BROADCAST", "DIFUSION": "BROADCAST",
         "CORRIENDO": "RUNNING", "FUNCIONANDO": "RUNNING", "BUCLE": "LOOPBACK", "MAESTRO": "MASTER",
@@ -47,12 +49,17 @@ enum IfconfigVocabulary {
     /// pt_BR's missing spaces (`BROADCASTRUNNING`) and one-letter typos in hand-typed pastes.
     static func flags(_ text: String) -> (written: [String], english: [String]) {
         var source = text.trimmingBlanks
-        for marker in noFlagsMarkers where source.uppercased().hasPrefix(marker) { return ([marker], []) }
-        source = source.replacingOccurrences(of: "PUNTO A PUNTO", with: "PUNTO_A_PUNTO")
+        if source.hasPrefix("[") {
+            for marker in noFlagsMarkers where source.uppercased().hasPrefix(marker) { return ([marker], []) }
+        }
+        if source.containsBytes("PUNTO A PUNTO") {
+            source = source.replacingOccurrences(of: "PUNTO A PUNTO", with: "PUNTO_A_PUNTO")
+        }
         var written: [String] = []
         var english: [String] = []
-        for word in source.split(separator: " ").map(String.init) {
-            let upper = word.uppercased()
+        for word in words(in: ArraySlice(source.utf8), separatedBy: 0x20) {
+            // Real output is upper case already; only hand-typed pastes need the conversion.
+            let upper = word.utf8.allSatisfy({ !($0 >= 0x61 && $0 <= 0x7A) }) ? word : word.uppercased()
             if englishFlags.contains(upper) {
                 written.append(word); english.append(upper)
             } else if let translated = localizedFlags[upper] {
@@ -72,7 +79,7 @@ enum IfconfigVocabulary {
         var rest = Substring(word)
         var parts: [String] = []
         outer: while !rest.isEmpty {
-            for flag in englishFlags.sorted(by: { $0.count > $1.count }) where rest.hasPrefix(flag) {
+            for flag in flagsLongestFirst where rest.hasPrefix(flag) {
                 parts.append(flag)
                 rest = rest.dropFirst(flag.count)
                 continue outer

@@ -118,13 +118,7 @@ extension SourceLine {
 
     /// A capture read as a non-negative decimal number, straight from the bytes.
     func captureInt(_ match: Match, _ name: String) -> Int? {
-        guard let digits = captureBytes(match, name), !digits.isEmpty, digits.count <= 18 else { return nil }
-        var value = 0
-        for byte in digits {
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
+        captureBytes(match, name).flatMap(decimalValue)
     }
 
     func captureIPv4(_ match: Match, _ name: String) -> IPv4Address? {
