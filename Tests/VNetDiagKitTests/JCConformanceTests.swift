@@ -15,6 +15,7 @@ import Testing
         "centos-7.7/arp", "centos-7.7/arp-a", "centos-7.7/arp-v", "centos-8/arp-a",
         "ubuntu-18.04/arp", "ubuntu-18.04/arp-a", "ubuntu-18.04/arp-v",
         "linux-proc/net_arp", "linux-proc/net_route",
+        "centos-7.7/ip_route", "ubuntu-18.04/ip_route",
     ]
 
     static func deviations() throws -> Set<String> {

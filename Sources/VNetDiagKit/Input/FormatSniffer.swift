@@ -124,19 +124,34 @@ public struct FormatSniffer: Sendable {
         return format
     }
 
+    /// The format a command prints. Command words are a program (`ifconfig`), a program and an
+    /// object (`ip address`: iproute2 takes any abbreviation, `ip a`, `ip addr`), or a path that a
+    /// reader shows (`cat /proc/net/arp`, `grep . /proc/sys/net/ipv4/conf/*/proxy_arp`).
     func format(forCommand command: String?) -> FormatName? {
         guard let command else { return nil }
         let words = commandWords(command)
-        guard let first = words.first else { return nil }
+        guard let program = words.first else { return nil }
+        let object = words.dropFirst().first { !$0.hasPrefix("-") && !Self.optionArguments.contains($0) }
+        let readers: Set<String> = ["cat", "less", "more", "head", "tail", "grep", "egrep", "zcat", "zgrep"]
         // Refining formats first: "netstat -rn" must not fall back to "route".
         let ordered = parsers.filter { $0.signature.refines != nil } + parsers.filter { $0.signature.refines == nil }
         for parser in ordered {
-            for word in parser.signature.commandWords where first == word || words.contains(word) && first == "cat" {
-                return parser.format
+            for entry in parser.signature.commandWords {
+                if entry.hasPrefix("/") {
+                    if readers.contains(program), words.dropFirst().contains(where: { $0.hasPrefix(entry) }) { return parser.format }
+                    continue
+                }
+                let parts = entry.split(separator: " ")
+                guard parts[0] == program else { continue }
+                if parts.count == 1 { return parser.format }
+                if let object, !object.isEmpty, parts[1].hasPrefix(object) { return parser.format }
             }
         }
         return nil
     }
+
+    /// Option values that are not the iproute2 object (`ip -f inet addr`, `iptables -t nat -L`).
+    static let optionArguments: Set<String> = ["inet", "inet6", "nat", "filter", "mangle", "raw", "security"]
 
     func format(forFileName path: String) -> FormatName? {
         let base = Self.baseName(path)

@@ -3,12 +3,22 @@ public enum Record: Sendable {
     case interface(InterfaceRecord)
     case route(RouteRecord)
     case neighbor(NeighborRecord)
+    case bridge(BridgeRecord)
+    case bridgePort(BridgePortRecord)
+    case firewallChain(FirewallChainRecord)
+    case firewallRule(FirewallRuleRecord)
+    case sysctl(SysctlRecord)
 
     public var origin: Provenance {
         switch self {
         case .interface(let record): return record.origin
         case .route(let record): return record.origin
         case .neighbor(let record): return record.origin
+        case .bridge(let record): return record.origin
+        case .bridgePort(let record): return record.origin
+        case .firewallChain(let record): return record.origin
+        case .firewallRule(let record): return record.origin
+        case .sysctl(let record): return record.origin
         }
     }
 }
@@ -18,6 +28,13 @@ public struct IPv4Assignment: Sendable, Equatable {
     public var netmask: IPv4Address?
     public var broadcast: IPv4Address?
     public var peer: IPv4Address?
+    /// iproute2 scope (`global`, `link`, `host`) and label (`eth0:1`).
+    public var scope: String?
+    public var label: String?
+    /// iproute2 address flags: `secondary`, `dynamic`, `noprefixroute`, `tentative`, `dadfailed`...
+    public var flags: [String] = []
+    /// Windows' state after the address: `Preferred`, `Duplicate`, `Tentative` (also localized).
+    public var state: String?
 
     public init(address: HostToken, netmask: IPv4Address? = nil, broadcast: IPv4Address? = nil, peer: IPv4Address? = nil) {
         self.address = address
@@ -34,6 +51,7 @@ public struct IPv6Assignment: Sendable, Equatable {
     public var scope: String?
     /// The numeric scope id of the new layout (`0x20`).
     public var scopeID: String?
+    public var flags: [String] = []
 
     public init(address: String, prefixLength: Int?, scope: String?, scopeID: String? = nil) {
         self.address = address
@@ -89,6 +107,25 @@ public struct InterfaceRecord: Sendable {
     public var reconstructed = false
     /// Old-layout names are cut to 9 characters; a 9-character name may be truncated.
     public var nameMayBeTruncated = false
+    /// iproute2: interface index, operational state (`UP`, `DOWN`, `UNKNOWN`, `LOWERLAYERDOWN`),
+    /// bridge or bond master, the `@peer` part of the name (`if5`, `eth0`), the peer's namespace,
+    /// alternative names, queueing discipline.
+    public var index: Int?
+    public var state: String?
+    public var master: String?
+    public var peer: String?
+    public var linkNetns: String?
+    public var altNames: [String] = []
+    public var qdisc: String?
+    /// Windows: adapter description, DHCP, gateways, DHCP and DNS servers.
+    public var description: String?
+    public var dhcpEnabled: Bool?
+    public var gateways: [HostToken] = []
+    public var dhcpServer: HostToken?
+    public var dnsServers: [String] = []
+    /// BSD/macOS: `status: active`, bridge `member:` interfaces.
+    public var mediaStatus: String?
+    public var members: [String] = []
 
     public init(name: String, origin: Provenance) {
         self.name = name
@@ -117,6 +154,17 @@ public struct RouteRecord: Sendable {
     public var window: Int?
     public var irtt: Int?
     public var mtu: Int?
+    /// iproute2: route type when not unicast (`unreachable`, `blackhole`, `local`...), `proto`,
+    /// `scope`, `src`, and flag words (`linkdown`, `onlink`).
+    public var type: String?
+    public var protocolName: String?
+    public var scope: String?
+    public var source: IPv4Address?
+    public var options: [String] = []
+    /// Windows `route print`: a persistent route.
+    public var persistent = false
+    /// The destination exactly as written (`10.0.2.0/24`, `default`, `192.168.0.100`).
+    public var destinationText: String?
     public var origin: Provenance
 
     public init(destination: HostToken, origin: Provenance) {
@@ -153,6 +201,9 @@ public struct NeighborRecord: Sendable {
     public var state: NeighborState
     public var permanent: Bool?
     public var expires: Int?
+    /// iproute2 neighbour state as printed (`REACHABLE`, `STALE`, `FAILED`...) and the `router` flag.
+    public var nudState: String?
+    public var router: Bool?
     public var origin: Provenance
 
     public init(address: HostToken, state: NeighborState, origin: Provenance) {

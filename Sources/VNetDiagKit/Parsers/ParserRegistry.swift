@@ -8,6 +8,14 @@ public enum ParserRegistry {
         NetstatRouteParser.self,
         ArpParser.self,
         IfconfigParser.self,
+        BridgeLinkParser.self,
+        IPNeighParser.self,
+        IPRouteParser.self,
+        IPLinkParser.self,
+        IPAddressParser.self,
+        BrctlParser.self,
+        IptablesParser.self,
+        IPForwardParser.self,
     ]
 
     public static func parser(for format: FormatName) -> (any SectionParser.Type)? {

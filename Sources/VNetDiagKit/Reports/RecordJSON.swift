@@ -5,6 +5,11 @@ enum RecordJSON {
         case .interface(let interface): write(interface, to: &sink)
         case .route(let route): write(route, to: &sink)
         case .neighbor(let neighbor): write(neighbor, to: &sink)
+        case .bridge(let bridge): write(bridge, to: &sink)
+        case .bridgePort(let port): write(port, to: &sink)
+        case .firewallChain(let chain): write(chain, to: &sink)
+        case .firewallRule(let rule): write(rule, to: &sink)
+        case .sysctl(let setting): write(setting, to: &sink)
         }
     }
 
@@ -28,10 +33,18 @@ enum RecordJSON {
             sink.field("kind", "interface")
             lines(record.origin, to: &sink)
             sink.field("name", record.name)
-            sink.field("flags", record.flags)
+            sink.field("index", record.index)
+            sink.field("description", record.description)
+            if !record.flags.isEmpty { sink.field("flags", record.flags) }
             sink.field("flagsValue", record.flagsValue)
             sink.field("mtu", record.mtu)
             sink.field("metric", record.metric)
+            sink.field("state", record.state)
+            sink.field("master", record.master)
+            sink.field("peer", record.peer)
+            sink.field("linkNetns", record.linkNetns)
+            if !record.altNames.isEmpty { sink.field("altNames", record.altNames) }
+            sink.field("qdisc", record.qdisc)
             sink.field("linkType", record.linkType)
             sink.field("mac", record.mac?.description)
             if record.mac == nil { sink.field("hardwareAddress", record.hardwareAddressText) }
@@ -44,6 +57,10 @@ enum RecordJSON {
                     sink.field("prefixLength", assignment.netmask?.prefixLength)
                     sink.field("broadcast", assignment.broadcast?.description)
                     sink.field("peer", assignment.peer?.description)
+                    sink.field("scope", assignment.scope)
+                    sink.field("label", assignment.label)
+                    if !assignment.flags.isEmpty { sink.field("flags", assignment.flags) }
+                    sink.field("state", assignment.state)
                     if !redacted.isEmpty { sink.field("redacted", true) }
                 }
             }
@@ -54,8 +71,15 @@ enum RecordJSON {
                     sink.field("prefixLength", assignment.prefixLength)
                     sink.field("scope", assignment.scope)
                     sink.field("scopeId", assignment.scopeID)
+                    if !assignment.flags.isEmpty { sink.field("flags", assignment.flags) }
                 }
             }
+            if !record.gateways.isEmpty { sink.field("gateways", record.gateways.map(\.description)) }
+            sink.field("dhcpEnabled", record.dhcpEnabled)
+            sink.field("dhcpServer", record.dhcpServer?.description)
+            if !record.dnsServers.isEmpty { sink.field("dnsServers", record.dnsServers) }
+            sink.field("mediaStatus", record.mediaStatus)
+            if !record.members.isEmpty { sink.field("members", record.members) }
             counters(record.counters, to: &sink)
             sink.field("interrupt", record.interrupt)
             sink.field("baseAddress", record.baseAddress)
@@ -99,6 +123,12 @@ enum RecordJSON {
             sink.field("window", record.window)
             sink.field("irtt", record.irtt)
             sink.field("mtu", record.mtu)
+            sink.field("type", record.type)
+            sink.field("protocol", record.protocolName)
+            sink.field("scope", record.scope)
+            sink.field("source", record.source?.description)
+            if !record.options.isEmpty { sink.field("options", record.options) }
+            if record.persistent { sink.field("persistent", true) }
             sink.field("default", record.family == .inet ? record.isDefault : nil)
             if !redacted.isEmpty { sink.field("redacted", redacted) }
         }
@@ -118,6 +148,8 @@ enum RecordJSON {
             sink.field("mask", record.mask)
             sink.field("interface", record.interface)
             sink.field("state", record.state.rawValue)
+            sink.field("nudState", record.nudState)
+            sink.field("router", record.router)
             sink.field("permanent", record.permanent)
             sink.field("expires", record.expires)
             if record.mac == nil, let text = record.hardwareAddressText, HostToken.looksRedacted(text) {

@@ -25,6 +25,8 @@ enum ExpectationMatching {
             }
             return nil
         case .sequence(let sequence):
+            // Reports leave out empty lists: an expected `[]` matches a missing key.
+            if sequence.isEmpty, actual == nil { return nil }
             guard case .array(let items)? = actual else { return "\(path): expected a list, got \(describe(actual))" }
             guard items.count == sequence.count else {
                 return "\(path): expected \(sequence.count) items, got \(items.count): \(describe(actual))"
