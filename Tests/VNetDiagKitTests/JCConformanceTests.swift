@@ -16,6 +16,7 @@ import Testing
         "ubuntu-18.04/arp", "ubuntu-18.04/arp-a", "ubuntu-18.04/arp-v",
         "linux-proc/net_arp", "linux-proc/net_route",
         "centos-7.7/ip_route", "ubuntu-18.04/ip_route",
+        "windows/windows-10/route",
     ]
 
     static func deviations() throws -> Set<String> {

@@ -68,7 +68,7 @@ public struct FormatSniffer: Sendable {
         var rowsSinceHeader = false
         for number in numbers {
             let line = section.document.line(number)
-            if line.isBlank || PromptSplitter.isFence(line) { continue }
+            if line.isBlank || PromptSplitter.isDecoration(line) { continue }
             let found = marker(in: line)
             if let found, hasContent,
                found.format != currentFormat || (found.isHeader && rowsSinceHeader) {

@@ -30,6 +30,17 @@ public enum PromptSplitter {
         "nslookup", "dig", "host", "curl", "wget", "ssh", "dnsmasq", "dhcpd", "vnetdiag",
     ]
 
+    /// A line that only decorates: a Markdown fence or a rule of `=` or `-` (Windows `route print`
+    /// frames its tables with them). It never starts a section on its own.
+    public static func isDecoration(_ line: SourceLine) -> Bool {
+        if isFence(line) { return true }
+        let bytes = line.bytes.drop { $0 == 0x20 || $0 == 0x09 }
+        guard bytes.count >= 10, let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "-") else {
+            return false
+        }
+        return bytes.allSatisfy { $0 == first }
+    }
+
     /// A Markdown fence (```` ``` ```` or `~~~`), after optional blanks.
     public static func isFence(_ line: SourceLine) -> Bool {
         let bytes = line.bytes
@@ -75,7 +86,7 @@ public enum PromptSplitter {
             let last = end - 1
             let hasContent = last >= start && (start...last).contains { number in
                 let line = document.line(number)
-                return !line.isBlank && !isFence(line)
+                return !line.isBlank && !isDecoration(line)
             }
             if current != nil || hasContent {
                 sections.append(Section(document: document, firstLine: start, lastLine: last,

@@ -84,3 +84,15 @@ public struct SysctlRecord: Sendable {
         self.origin = origin
     }
 }
+
+/// Machine-wide facts a command prints about itself (Windows `ipconfig /all`'s first block).
+public struct HostRecord: Sendable {
+    public var hostName: String?
+    public var ipRoutingEnabled: Bool?
+    public var nodeType: String?
+    public var origin: Provenance
+
+    public init(origin: Provenance) {
+        self.origin = origin
+    }
+}

@@ -8,6 +8,7 @@ public enum Record: Sendable {
     case firewallChain(FirewallChainRecord)
     case firewallRule(FirewallRuleRecord)
     case sysctl(SysctlRecord)
+    case host(HostRecord)
 
     public var origin: Provenance {
         switch self {
@@ -19,6 +20,7 @@ public enum Record: Sendable {
         case .firewallChain(let record): return record.origin
         case .firewallRule(let record): return record.origin
         case .sysctl(let record): return record.origin
+        case .host(let record): return record.origin
         }
     }
 }

@@ -16,6 +16,9 @@ public enum ParserRegistry {
         BrctlParser.self,
         IptablesParser.self,
         IPForwardParser.self,
+        IpconfigParser.self,
+        RoutePrintParser.self,
+        ArpWindowsParser.self,
     ]
 
     public static func parser(for format: FormatName) -> (any SectionParser.Type)? {

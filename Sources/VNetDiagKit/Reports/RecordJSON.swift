@@ -10,6 +10,7 @@ enum RecordJSON {
         case .firewallChain(let chain): write(chain, to: &sink)
         case .firewallRule(let rule): write(rule, to: &sink)
         case .sysctl(let setting): write(setting, to: &sink)
+        case .host(let host): write(host, to: &sink)
         }
     }
 

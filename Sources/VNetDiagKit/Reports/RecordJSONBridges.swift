@@ -66,4 +66,14 @@ extension RecordJSON {
             sink.field("value", record.value)
         }
     }
+
+    static func write<Sink: JSONSink>(_ record: HostRecord, to sink: inout Sink) {
+        sink.object { sink in
+            sink.field("kind", "host")
+            lines(record.origin, to: &sink)
+            sink.field("hostName", record.hostName)
+            sink.field("ipRoutingEnabled", record.ipRoutingEnabled)
+            sink.field("nodeType", record.nodeType)
+        }
+    }
 }

@@ -14,6 +14,7 @@ public enum JCSchema {
         ProcNetArpParser.format: { JCProc.writeArp($0, to: &$1) },
         ProcNetRouteParser.format: { JCProc.writeRoute($0, to: &$1) },
         IPRouteParser.format: { JCIPRoute.write($0, to: &$1) },
+        RoutePrintParser.format: { JCRoutePrint.write($0, to: &$1) },
     ]
 
     public static func supports(_ format: FormatName) -> Bool { converters[format] != nil }
