@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import VNetDiagKit
 
-/// `--schema jc` against every Linux pair in ../shared/peer-fixtures/jc for the net-tools formats.
+/// `--schema jc` against every pair in ../shared/peer-fixtures/jc for the formats both tools read.
 /// jc's own test compares with deep equality (key order irrelevant), and so does this one.
 /// Pairs that may differ are listed with their reason in JCDeviations.md (none today).
 @Suite struct JCConformanceTests {
-    static let linuxPairs = [
+    static let pairs = [
         "ubuntu-16.04/ifconfig", "centos-7.7/ifconfig", "ubuntu-18.04/ifconfig",
         "centos-7.7/route", "centos-7.7/route-vn", "centos-7.7/route-6", "centos-7.7/route-6-n",
         "ubuntu-18.04/route", "ubuntu-18.04/route-vn", "nixos/route-ee",
@@ -17,6 +17,8 @@ import Testing
         "linux-proc/net_arp", "linux-proc/net_route",
         "centos-7.7/ip_route", "ubuntu-18.04/ip_route",
         "windows/windows-10/route",
+        "freebsd12/arp-a", "osx-10.11.6/arp-a", "osx-10.14.6/arp-a", "osx-10.14.6/arp-a2", "aix-7.1/arp-a",
+        "freebsd12/netstat-r", "osx-10.14.6/netstat-r", "osx-10.14.6/netstat-rnl",
     ]
 
     static func deviations() throws -> Set<String> {
@@ -29,7 +31,7 @@ import Testing
         })
     }
 
-    @Test(arguments: linuxPairs)
+    @Test(arguments: pairs)
     func matchesJC(pair: String) throws {
         let base = TestPaths.jcFixtures.appendingPathComponent(pair)
         let input = FileManager.default.fileExists(atPath: base.path + ".out") ? base.path + ".out" : base.path

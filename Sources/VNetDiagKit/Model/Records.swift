@@ -167,6 +167,8 @@ public struct RouteRecord: Sendable {
     public var persistent = false
     /// The destination exactly as written (`10.0.2.0/24`, `default`, `192.168.0.100`).
     public var destinationText: String?
+    /// BSD `netstat -r` Expire column (`!`, seconds).
+    public var expire: String?
     public var origin: Provenance
 
     public init(destination: HostToken, origin: Provenance) {

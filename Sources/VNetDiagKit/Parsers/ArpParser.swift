@@ -13,8 +13,10 @@ public enum ArpParser: SectionParser {
         commandWords: ["arp"],
         fileNameHints: ["arp"])
 
+    /// `NAME (IP) at HW ...`: the rest is read word by word, since Linux puts `[ether]` before
+    /// `on DEV`, BSD and macOS put `[ethernet]` after it, and AIX has no device at all.
     static let oneLine = Patterns.compile(
-        #"^(?<name>\S+) \((?<ip>[^)\s]+)\) (?:at|en|em|auf) (?<hw>\S+)(?: \[(?<type>\w+)\])?(?<mid>.*?) (?:on|en|em|auf) (?<dev>\S+)(?<tail>.*)$"#)
+        #"^\h*(?<name>\S+) \((?<ip>[^)\s]+)\) (?:at|en|em|auf) (?<rest>.*)$"#)
     static let tableHeader = Patterns.compile(
         #"^(?:Address|Direcci(?:ó|o)n|Adresse|Endere(?:ç|c)o)\h+(?:HWtype|TipoHW|TypeMap)\b"#, [.caseless])
     /// `arp -v` footer, `-- no entry` answers, and the "no match" message: information, not rows.
@@ -25,6 +27,7 @@ public enum ArpParser: SectionParser {
 
     public static func parse(_ section: Section) -> ParsedSection {
         var result = ParsedSection()
+        var sawBuckets = false
         for line in section.lines {
             if line.isBlank || PromptSplitter.isFence(line) { continue }
             if tableHeader.match(line) != nil {
@@ -33,10 +36,20 @@ public enum ArpParser: SectionParser {
                 continue
             }
             if informational.match(line) != nil { continue }
+            // AIX prints its hash buckets and then the incomplete entries once more.
+            if line.text.trimmingBlanks.hasPrefix("bucket:") || line.text.hasPrefix("There are ") {
+                sawBuckets = true
+                continue
+            }
             if let match = oneLine.match(line) {
                 result.locale = result.locale ?? oneLineLocale(line.text)
-                result.variant = result.variant ?? "bsd-style"
-                result.records.append(.neighbor(oneLineRecord(match, line: line, section: section)))
+                let (record, layout) = oneLineRecord(match, line: line, section: section)
+                result.variant = result.variant ?? layout
+                let repeated = sawBuckets && result.records.contains {
+                    if case .neighbor(let earlier) = $0 { return earlier.address == record.address && earlier.name == record.name }
+                    return false
+                }
+                if !repeated { result.records.append(.neighbor(record)) }
                 continue
             }
             if let record = tableRecord(line, section: section) {
@@ -65,28 +78,47 @@ public enum ArpParser: SectionParser {
         return nil
     }
 
-    static func oneLineRecord(_ match: Match, line: SourceLine, section: Section) -> NeighborRecord {
+    static func oneLineRecord(_ match: Match, line: SourceLine, section: Section) -> (NeighborRecord, String) {
         let name = line.capture(match, "name")
-        let hardware = line.capture(match, "hw") ?? ""
-        let mac = MACAddress(hardware)
-        let middle = (line.capture(match, "mid") ?? "") + " " + (line.capture(match, "tail") ?? "")
-        let words = middle.split(separator: " ").map(String.init)
-        let incomplete = incompleteWords.contains(hardware)
-        let permanent = words.contains("PERM") || words.contains("permanent")
-        let published = words.contains("PUB") || words.contains("published")
-        let state: NeighborState = incomplete ? .incomplete : published ? .published : permanent ? .permanent : .complete
-        var record = NeighborRecord(address: HostToken(line.capture(match, "ip") ?? ""), state: state,
+        let words = (line.capture(match, "rest") ?? "").split(separator: " ").map(String.init)
+        let hardware = words.first ?? ""
+        var record = NeighborRecord(address: HostToken(line.capture(match, "ip") ?? ""), state: .complete,
                                     origin: section.provenance(line.number, line.number))
         record.name = name == "?" ? nil : name
-        record.mac = mac
         record.hardwareAddressText = hardware
-        record.hardwareType = line.capture(match, "type")
-        record.interface = line.capture(match, "dev")
-        if words.contains("permanent") || words.contains("PERM") { record.permanent = true }
-        if let index = words.firstIndex(of: "expires"), index + 2 < words.count, words[index + 1] == "in" {
-            record.expires = Int(words[index + 2])
+        record.mac = MACAddress(hardware)
+        var layout = "linux"
+        var sawDevice = false
+        var permanent = false
+        var published = false
+        var index = 1
+        while index < words.count {
+            let word = words[index]
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            switch word {
+            case "on", "en", "em", "auf":
+                record.interface = next
+                sawDevice = true
+                index += 1
+            case "PERM", "permanent": permanent = true
+            case "PUB", "published", "PUP": published = true
+            case "expires" where next == "in" && index + 2 < words.count:
+                record.expires = Int(words[index + 2])
+                index += 3
+            case "stored": layout = "aix"; index = words.count
+            default:
+                if word.hasPrefix("["), word.hasSuffix("]") {
+                    record.hardwareType = String(word.dropFirst().dropLast())
+                    if sawDevice && layout != "aix" { layout = "bsd" }
+                }
+            }
+            index += 1
         }
-        return record
+        if !sawDevice && layout == "linux" { layout = "aix" }
+        let incomplete = incompleteWords.contains(hardware)
+        record.state = incomplete ? .incomplete : published ? .published : permanent ? .permanent : .complete
+        if layout != "linux" { record.permanent = permanent }
+        return (record, layout == "linux" ? "bsd-style" : layout)
     }
 
     /// `ADDRESS HWTYPE HWADDRESS FLAGS [MASK] IFACE` or `ADDRESS (incomplete) IFACE`.

@@ -26,10 +26,13 @@ public enum NetstatRouteParser: SectionParser {
     public static let format: FormatName = "netstat-r"
 
     public static let signature = FormatSignature(
+        headers: [#"^Routing tables\h*$"#],
+        markers: [#"^Internet6?:\h*$"#, #"^Destination\h+Gateway\h+Flags\h"#],
         commandWords: ["netstat"], fileNameHints: ["netstat"], refines: RouteTableParser.format)
 
     public static func parse(_ section: Section) -> ParsedSection {
-        RouteTableGrammar.parse(section)
+        let isBSD = section.lines.prefix(8).contains { $0.text.hasPrefix("Routing tables") || $0.text.hasPrefix("Internet:") }
+        return isBSD ? BSDNetstatGrammar.parse(section) : RouteTableGrammar.parse(section)
     }
 }
 
@@ -37,8 +40,9 @@ public enum NetstatRouteParser: SectionParser {
 enum RouteTableGrammar {
     static let titlePattern =
         #"^(?:Kernel IP(?:v6)? routing table|Tabla de rutas IP(?:v6)? del n(?:ú|u)cleo|Kernel[- ]IP(?:v6)?[- ]Routentabelle|Table de routage IP(?:v6)? du noyau|Tabela de Roteamento IP(?:v6)? do Kernel)"#
+    /// net-tools headers always name the Genmask column (in any language); BSD's do not.
     static let headerPattern =
-        #"^(?:Destination|Destino|Ziel)\h+(?:Gateway|Pasarela|Router|Passerelle|Roteador|Next Hop)\b"#
+        #"^(?:(?:Destination|Destino|Ziel)\h+(?:Gateway|Pasarela|Router|Passerelle|Roteador)\h+(?:Genmask|Maske|M(?:á|a)scaraGen)|Destination\h+Next Hop)\b"#
 
     static let title = Patterns.compile(titlePattern, [.caseless])
     static let header = Patterns.compile(headerPattern, [.caseless])

@@ -26,7 +26,38 @@ enum JCRoute {
         }
     }
 
+    /// BSD route flags as jc names them (netstat on FreeBSD and macOS).
+    static let bsdPrettyFlags: [Character: String] = [
+        "1": "PROTO1", "2": "PROTO2", "3": "PROTO3", "B": "BLACKHOLE", "b": "BROADCAST", "C": "CLONING",
+        "c": "PRCLONING", "D": "DYNAMIC", "G": "GATEWAY", "H": "HOST", "I": "IFSCOPE", "i": "IFREF",
+        "L": "LLINFO", "M": "MODIFIED", "m": "MULTICAST", "R": "REJECT", "r": "ROUTER", "S": "STATIC",
+        "U": "UP", "W": "WASCLONED", "X": "XRESOLVE", "Y": "PROXY",
+    ]
+
+    static func writeBSDNetstat<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
+        sink.beginArray()
+        for case .route(let route) in result.parsed.records {
+            sink.object { sink in
+                sink.field("destination", route.destinationText ?? route.destination.description)
+                sink.field("gateway", route.gateway?.description)
+                sink.field("route_flags", route.flags)
+                sink.field("route_refs", route.ref)
+                sink.field("use", route.use)
+                sink.field("mtu", route.mtu)
+                sink.field("iface", route.interface)
+                if let expire = route.expire, !expire.isEmpty { sink.field("expire", expire) }
+                sink.field("kind", "route")
+                sink.field("route_flags_pretty", (route.flags ?? "").compactMap { bsdPrettyFlags[$0] })
+            }
+        }
+        sink.endArray()
+    }
+
     static func writeNetstat<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
+        if result.parsed.variant == "bsd" {
+            writeBSDNetstat(result, to: &sink)
+            return
+        }
         write(result, to: &sink) { _ in
             Keys(gateway: "gateway", flags: "route_flags", ref: "route_refs", kind: "route", pretty: "route_flags_pretty")
         }
