@@ -19,6 +19,9 @@ import Testing
         "windows/windows-10/route",
         "freebsd12/arp-a", "osx-10.11.6/arp-a", "osx-10.14.6/arp-a", "osx-10.14.6/arp-a2", "aix-7.1/arp-a",
         "freebsd12/netstat-r", "osx-10.14.6/netstat-r", "osx-10.14.6/netstat-rnl",
+        "osx-10.11.6/ifconfig", "osx-10.11.6/ifconfig2", "osx-10.14.6/ifconfig", "osx-10.14.6/ifconfig2",
+        "freebsd12/ifconfig-extra-fields", "freebsd12/ifconfig-extra-fields2", "freebsd12/ifconfig-extra-fields3",
+        "freebsd12/ifconfig-extra-fields4",
     ]
 
     static func deviations() throws -> Set<String> {

@@ -53,6 +53,8 @@ public struct IPv6Assignment: Sendable, Equatable {
     public var scope: String?
     /// The numeric scope id of the new layout (`0x20`).
     public var scopeID: String?
+    /// The zone after `%` (`fe80::1%lo0`, Windows `%14`).
+    public var zone: String?
     public var flags: [String] = []
 
     public init(address: String, prefixLength: Int?, scope: String?, scopeID: String? = nil) {
@@ -125,9 +127,13 @@ public struct InterfaceRecord: Sendable {
     public var gateways: [HostToken] = []
     public var dhcpServer: HostToken?
     public var dnsServers: [String] = []
-    /// BSD/macOS: `status: active`, bridge `member:` interfaces.
+    /// BSD/macOS: `status: active`, bridge `member:` interfaces, and every other attribute line
+    /// as printed (`options`, `nd6 options`, `media`, `hwaddr`, `plugged`, `vendor`, `lane 1`...).
     public var mediaStatus: String?
     public var members: [String] = []
+    public var attributes: [(key: String, value: String)] = []
+    /// Which `ifconfig` layout printed the block: `old`, `new` or `bsd`.
+    public var layout: String?
 
     public init(name: String, origin: Provenance) {
         self.name = name

@@ -42,8 +42,9 @@ extension IfconfigGrammar {
             applyResources(line, to: &record)
         case .newLayout(let parsed):
             applyNewLayout(parsed, to: &record)
-        case .bsdAttribute:
-            break  // options, media, status, nd6: recognised BSD detail, nothing the model uses yet
+        case .bsdAttribute(let match):
+            record.layout = "bsd"
+            applyAttribute(key: text(match, "key") ?? "", value: text(match, "value") ?? "", to: &record)
         }
     }
 
@@ -64,6 +65,21 @@ extension IfconfigGrammar {
             }
         }
         return assignment
+    }
+
+    /// A BSD attribute line; FreeBSD puts `hwaddr X` and `media: Y` on one line.
+    static func applyAttribute(key: String, value: String, to record: inout InterfaceRecord) {
+        var value = value.trimmingBlanks
+        if key == "hwaddr", let media = value.range(of: "media:") {
+            applyAttribute(key: "media", value: String(value[media.upperBound...]), to: &record)
+            value = String(value[..<media.lowerBound]).trimmingBlanks
+        }
+        record.attributes.append((key, value))
+        switch key {
+        case "status": record.mediaStatus = value
+        case "member": if let name = value.split(separator: " ").first { record.members.append(String(name)) }
+        default: break
+        }
     }
 
     static func applyNewLayout(_ line: IfconfigNewLayout.Line, to record: inout InterfaceRecord) {

@@ -53,8 +53,8 @@ enum IfconfigGrammar {
         Rule(firstLetters: letters("ibdaemsIBDAEMS"), regex: Patterns.compile(
             #"^\h*(?:Interrupt|Interrupci(?:ó|o)n|Interruption|IRQ|Base address|Direcci(?:ó|o)n base|Basisadresse|Adresse de base|Endere(?:ç|c)o de E/S|Memory|Memoria|Speicher|M(?:é|e)moire|Mem(?:ó|o)ria|DMA chan|DMA Kanal|Canal DMA|device interrupt|device memory|device base)\b"#, [.caseless]),
              make: { _ in .resources }),
-        Rule(firstLetters: letters("omsngchrbpiv"), regex: Patterns.compile(
-            #"^\h+(?<key>options|nd6 options|media|status|groups|member|Configuration|hwaddr|ifmaxaddr|id|root id|ipfilter|plugged|vendor|module|lane \d+|RX(?=:)|TX(?=:)|eflags|capabilities|inet6 [^\s]+ --> \S+|Opened by PID)\b[=: ]\h*(?<value>.*)$"#),
+        Rule(firstLetters: letters("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), regex: Patterns.compile(
+            #"^\h+(?<key>options|nd6 options|media|status|groups|member|Configuration|hwaddr|ifmaxaddr|id|root id|ipfilter|maxage|plugged|vendor|module temperature|lane \d+|RX(?=:)|TX(?=:)|eflags|capabilities|inet6 [^\s]+ --> \S+|Opened by PID|tunnel inet|nat64 prefix|agent domain|type|netif|multi-link|trunkport|lagg|laggproto|laggport|vlan|parent|pcp|txpower|ssid|channel|country|regdomain|authmode|privacy)\b[=: ]\h*(?<value>.*)$"#),
              make: { .bsdAttribute($0) }),
     ]
 
@@ -109,6 +109,7 @@ enum IfconfigGrammar {
             record.mtu = line.captureInt(match, "mtu")
             record.metric = line.captureInt(match, "metric")
             let isBSD = record.metric != nil || line.contains("> metric") || isBSDFlags(record.flags)
+            record.layout = isBSD ? "bsd" : "new"
             return BlockStart(record: record, layout: isBSD ? "bsd" : "new")
         }
         guard let match = oldStart.match(line), let name = line.capture(match, "name") else { return nil }
@@ -121,6 +122,7 @@ enum IfconfigGrammar {
             record.mac = MACAddress(hardware)
             record.hardwareAddressText = hardware
         }
+        record.layout = "old"
         return BlockStart(record: record, layout: "old")
     }
 

@@ -97,8 +97,15 @@ enum IfconfigNewLayout {
             index += 1
         }
         guard sawPrefix else { return nil }
-        return .inet6(IPv6Assignment(address: String(decoding: address, as: UTF8.self), prefixLength: prefixLength,
-                                     scope: scope, scopeID: scopeID))
+        var zone: String? = nil
+        if let percent = address.firstIndex(of: UInt8(ascii: "%")) {
+            zone = String(decoding: address[(percent + 1)...], as: UTF8.self)
+            address = address[..<percent]
+        }
+        var assignment = IPv6Assignment(address: String(decoding: address, as: UTF8.self), prefixLength: prefixLength,
+                                        scope: scope, scopeID: scopeID)
+        assignment.zone = zone
+        return .inet6(assignment)
     }
 
     private static func counters(_ tokens: TokenView, received: Bool) -> Line? {

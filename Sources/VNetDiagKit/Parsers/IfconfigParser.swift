@@ -59,6 +59,13 @@ struct IfconfigBlockBuilder {
             unparsed.append(line.unparsed("not an ifconfig line"))
             return
         }
+        // BSD indents detail lines with a TAB; its first line can look like net-tools 2.10's.
+        if currentLayout == "new", line.bytes.first == 0x09 {
+            currentLayout = "bsd"
+            current?.layout = "bsd"
+            layouts.remove("new")
+            layouts.insert("bsd")
+        }
         if current == nil {
             guard var resumed = records.popLast() else {
                 unparsed.append(line.unparsed("ifconfig detail line before any interface line"))

@@ -139,8 +139,8 @@ public enum IpconfigParser: SectionParser {
         case .ipv6:
             let (address, state) = decorated(value)
             let parts = address.split(separator: "%", maxSplits: 1)
-            var assignment = IPv6Assignment(address: String(parts[0]), prefixLength: nil, scope: nil,
-                                            scopeID: parts.count > 1 ? String(parts[1]) : nil)
+            var assignment = IPv6Assignment(address: String(parts[0]), prefixLength: nil, scope: nil)
+            assignment.zone = parts.count > 1 ? String(parts[1]) : nil
             assignment.flags = state.map { [$0] } ?? []
             record.ipv6.append(assignment)
         case .subnetMask:

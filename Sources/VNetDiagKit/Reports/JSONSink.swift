@@ -30,6 +30,8 @@ public protocol JSONSink {
     mutating func key(_ name: JSONKey)
     mutating func string(_ value: String)
     mutating func int(_ value: Int)
+    /// A finite number in its shortest round-trip form (`0.49`, `-3.1`); not finite writes null.
+    mutating func double(_ value: Double)
     mutating func bool(_ value: Bool)
     mutating func null()
     /// Writes `items` as the elements of an open array. The byte stream writes large arrays on
@@ -100,6 +102,7 @@ extension JSONSink {
         case .null: null()
         case .bool(let flag): bool(flag)
         case .int(let number): int(number)
+        case .double(let number): double(number)
         case .string(let text): string(text)
         case .array(let items): array(items) { sink, item in sink.value(item) }
         case .object(let pairs):
@@ -160,6 +163,7 @@ public struct JSONTreeBuilder: JSONSink {
 
     public mutating func string(_ value: String) { add(.string(value)) }
     public mutating func int(_ value: Int) { add(.int(value)) }
+    public mutating func double(_ value: Double) { add(value.isFinite ? .double(value) : .null) }
     public mutating func bool(_ value: Bool) { add(.bool(value)) }
     public mutating func null() { add(.null) }
 

@@ -111,6 +111,11 @@ public struct JSONStream: JSONSink {
         JSONWriter.writeInt(value, into: &buffer)
     }
 
+    public mutating func double(_ value: Double) {
+        beforeValue()
+        buffer.append(Array((value.isFinite ? value.description : "null").utf8))
+    }
+
     public mutating func bool(_ value: Bool) {
         beforeValue()
         buffer.append(value ? JSONWriter.trueBytes : JSONWriter.falseBytes)

@@ -72,6 +72,7 @@ enum RecordJSON {
                     sink.field("prefixLength", assignment.prefixLength)
                     sink.field("scope", assignment.scope)
                     sink.field("scopeId", assignment.scopeID)
+                    sink.field("zone", assignment.zone)
                     if !assignment.flags.isEmpty { sink.field("flags", assignment.flags) }
                 }
             }
@@ -81,6 +82,15 @@ enum RecordJSON {
             if !record.dnsServers.isEmpty { sink.field("dnsServers", record.dnsServers) }
             sink.field("mediaStatus", record.mediaStatus)
             if !record.members.isEmpty { sink.field("members", record.members) }
+            if !record.attributes.isEmpty {
+                sink.key("attributes")
+                sink.array(record.attributes) { sink, attribute in
+                    sink.object { sink in
+                        sink.field("key", attribute.key)
+                        sink.field("value", attribute.value)
+                    }
+                }
+            }
             counters(record.counters, to: &sink)
             sink.field("interrupt", record.interrupt)
             sink.field("baseAddress", record.baseAddress)

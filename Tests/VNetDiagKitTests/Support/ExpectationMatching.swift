@@ -51,6 +51,7 @@ enum ExpectationMatching {
         case .none, .null?: return nil
         case .bool(let flag)?: return flag ? "true" : "false"
         case .int(let number)?: return String(number)
+        case .double(let number)?: return String(number)
         case .string(let text)?: return text
         case .array?, .object?: return JSONWriter.string(value!)
         }

@@ -4,12 +4,13 @@ enum JCIfconfig {
     static func write<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
         sink.beginArray()
         for case .interface(let interface) in result.parsed.records {
-            write(interface, oldLayout: interface.flagsValue == nil, to: &sink)
+            write(interface, oldLayout: interface.layout == "old", to: &sink)
         }
         sink.endArray()
     }
 
     static func write<Sink: JSONSink>(_ record: InterfaceRecord, oldLayout: Bool, to sink: inout Sink) {
+        let bsd = record.layout == "bsd"
         sink.object { sink in
             sink.field("name", record.name)
             sink.fieldOrNull("flags", record.flagsValue)
@@ -17,11 +18,13 @@ enum JCIfconfig {
             if oldLayout {
                 let state = record.flagsAsWritten.map { $0 + " " }.joined()
                 if state.isEmpty { sink.null() } else { sink.array { $0.string(state) } }
+            } else if record.flagsAsWritten.isEmpty {
+                sink.null()  // `flags=0<>`
             } else {
                 sink.array(record.flagsAsWritten) { sink, word in sink.string(word) }
             }
             sink.fieldOrNull("mtu", record.mtu)
-            sink.fieldOrNull("type", record.linkType)
+            sink.fieldOrNull("type", bsd ? nil : record.linkType)
             sink.fieldOrNull("mac_addr", record.hardwareAddressText)
             let lastIPv4 = record.ipv4.last
             sink.fieldOrNull("ipv4_addr", lastIPv4?.address.description)
@@ -32,7 +35,7 @@ enum JCIfconfig {
             sink.fieldOrNull("ipv6_mask", lastIPv6?.prefixLength)
             sink.fieldOrNull("ipv6_scope", oldLayout ? lastIPv6?.scope : lastIPv6?.scopeID)
             sink.fieldOrNull("ipv6_type", oldLayout ? nil : lastIPv6?.scope)
-            sink.fieldOrNull("metric", oldLayout ? record.metric : nil)
+            sink.fieldOrNull("metric", oldLayout || bsd ? record.metric : nil)
             let counters = record.counters
             sink.fieldOrNull("rx_packets", counters.rxPackets)
             sink.fieldOrNull("rx_errors", counters.rxErrors)
@@ -47,6 +50,10 @@ enum JCIfconfig {
             sink.fieldOrNull("tx_collisions", counters.collisions)
             sink.fieldOrNull("rx_bytes", counters.rxBytes)
             sink.fieldOrNull("tx_bytes", counters.txBytes)
+            if bsd {
+                if !record.ipv6.isEmpty { sink.fieldOrNull("ipv6_scope_id", lastIPv6?.zone) }
+                JCIfconfigBSD.writeAttributes(record.attributes, to: &sink)
+            }
             if !record.ipv4.isEmpty {
                 sink.key("ipv4")
                 sink.array(record.ipv4) { sink, assignment in
@@ -69,7 +76,10 @@ enum JCIfconfig {
                     sink.object { sink in
                         sink.field("address", assignment.address)
                         sink.fieldOrNull("mask", assignment.prefixLength)
-                        if oldLayout {
+                        if bsd {
+                            sink.fieldOrNull("scope_id", assignment.zone)
+                            sink.fieldOrNull("scope", assignment.scopeID)
+                        } else if oldLayout {
                             sink.fieldOrNull("scope", assignment.scope)
                         } else {
                             sink.fieldOrNull("scope", assignment.scopeID)
