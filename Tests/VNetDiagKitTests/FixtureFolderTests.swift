@@ -11,14 +11,17 @@ import Yams
     static let parserCases = TestPaths.folders(under: TestPaths.fixtures.appendingPathComponent("parsers"),
                                                containing: "expected.yaml")
 
+    static let mixedCaptures = TestPaths.folders(under: TestPaths.fixtures.appendingPathComponent("mixed"),
+                                                 containing: "expected.yaml")
+
     @Test func seedHasSixConfigurations() {
         #expect(Self.seedConfigurations == ["vmware-bridged", "vmware-hostonly", "vmware-nat",
                                             "xen-bridge", "xen-nat", "xen-route"])
     }
 
-    @Test(arguments: seedConfigurations)
-    func seedConfiguration(_ name: String) throws {
-        let folder = TestPaths.fixtures.appendingPathComponent("seed").appendingPathComponent(name)
+    @Test(arguments: seedConfigurations.map { "seed/" + $0 } + mixedCaptures.map { "mixed/" + $0 })
+    func captureFolder(_ name: String) throws {
+        let folder = TestPaths.fixtures.appendingPathComponent(name)
         let expected = try ExpectationMatching.load(folder.appendingPathComponent("expected.yaml"))
         let results = try Parsing.results(at: [folder.path])
         guard case .sequence(let sections)? = expected["sections"] else {
@@ -56,6 +59,10 @@ import Yams
         if let count = want["unparsed"]?.int {
             let lines = got["unparsed"]?.arrayValue ?? []
             if lines.count != count { return "unparsed: expected \(count), got \(ExpectationMatching.describe(got["unparsed"]))" }
+        }
+        if let count = want["recordCount"]?.int {
+            let records = got["records"]?.arrayValue ?? []
+            if records.count != count { return "records: expected \(count), got \(records.count)" }
         }
         if let records = want["records"] {
             return ExpectationMatching.mismatch(records, got["records"], path: "records")

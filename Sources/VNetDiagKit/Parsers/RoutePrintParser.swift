@@ -42,6 +42,7 @@ public enum RoutePrintParser: SectionParser {
                 continue
             }
             if isColumnHeader(text) || text == "None" || text == "Ninguno" || text.hasPrefix("Default Gateway") { continue }
+            let fields = mergedFields(line)
             switch part {
             case .interfaces:
                 if let match = interfaceRow.match(line), let id = line.capture(match, "id") {
@@ -56,7 +57,6 @@ public enum RoutePrintParser: SectionParser {
                     continue
                 }
             case .ipv4Active, .ipv4Persistent:
-                let fields = line.fields.map(\.string)
                 if (fields.count == 5 || fields.count == 4), let mask = IPv4Address(fields[1]) {
                     var route = RouteRecord(destination: HostToken(fields[0]), origin: origin)
                     route.genmask = mask
@@ -73,7 +73,6 @@ public enum RoutePrintParser: SectionParser {
                     continue
                 }
             case .ipv6Active, .ipv6Persistent:
-                let fields = line.fields.map(\.string)
                 if fields.count == 1, case .route(var last)? = result.records.last, last.family == .inet6, last.gateway == nil {
                     last.gateway = .name(fields[0])
                     last.origin = last.origin.extended(to: line.number)
@@ -96,6 +95,19 @@ public enum RoutePrintParser: SectionParser {
             result.unparsed.append(line.unparsed("not a route print row"))
         }
         return result
+    }
+
+    /// Fields of a row, with Spanish `En vínculo` (on-link) kept as one gateway.
+    static func mergedFields(_ line: SourceLine) -> [String] {
+        var fields: [String] = []
+        for field in line.fields.map(\.string) {
+            if field == "vínculo", fields.last == "En" {
+                fields[fields.count - 1] = "En vínculo"
+            } else {
+                fields.append(field)
+            }
+        }
+        return fields
     }
 
     static func isColumnHeader(_ text: String) -> Bool {
