@@ -183,7 +183,7 @@ extension IfconfigGrammar {
             if label.hasSuffix("interrupt") || label.hasSuffix("interrupción") || label.hasSuffix("interruption")
                 || label == "irq" {
                 record.interrupt = decimalValue(pair.value)
-            } else if label.containsBytes("base") || label.containsBytes("e/s") {
+            } else if label.containsBytes("base") || label.containsBytes("basis") || label.containsBytes("e/s") {
                 record.baseAddress = pair.valueText
             } else if label.hasPrefix("mem") || label.hasPrefix("speicher") || label.hasPrefix("mém") {
                 record.memory = pair.valueText
