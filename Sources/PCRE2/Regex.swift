@@ -77,8 +77,12 @@ public final class Regex: @unchecked Sendable {
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
-        namedGroups = Regex.readNameTable(compiled)
-        groupNameList = GroupNames(namedGroups)
+        let table = Regex.readNameTable(compiled)
+        // With (?J) one name may stand for several groups; the dictionary keeps the first.
+        var first: [String: Int] = [:]
+        for entry in table where first[entry.name] == nil { first[entry.name] = entry.group }
+        namedGroups = first
+        groupNameList = GroupNames(table)
     }
 
     deinit {
@@ -86,21 +90,21 @@ public final class Regex: @unchecked Sendable {
         pcre2_code_free_8(code)
     }
 
-    private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {
+    private static func readNameTable(_ code: OpaquePointer) -> [(name: String, group: Int)] {
         var nameCount: UInt32 = 0
         var entrySize: UInt32 = 0
         var table: UnsafePointer<UInt8>? = nil
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
-        guard nameCount > 0, let table else { return [:] }
-        var names: [String: Int] = [:]
+        guard nameCount > 0, let table else { return [] }
+        var names: [(String, Int)] = []
         for index in 0..<Int(nameCount) {
             let entry = table + index * Int(entrySize)
             let group = Int(entry[0]) << 8 | Int(entry[1])
-            names[String(cString: entry + 2)] = group
+            names.append((String(cString: entry + 2), group))
         }
-        return names
+        return names.sorted { $0.1 < $1.1 }
     }
 
     /// The first match at or after `start`, or nil. Throws only when a limit stops the match.
@@ -212,8 +216,13 @@ public final class MatchScratch {
 final class GroupNames: Sendable {
     let entries: [(name: String, group: Int)]
 
-    init(_ names: [String: Int]) {
-        entries = names.map { ($0.key, $0.value) }.sorted { $0.group < $1.group }
+    init(_ table: [(name: String, group: Int)]) {
+        entries = table
+    }
+
+    /// Every group with this name, in group order (several only with `(?J)`).
+    func groups(_ name: String) -> [Int] {
+        entries.filter { $0.name == name }.map(\.group)
     }
 
     func group(_ name: String) -> Int? {
@@ -229,9 +238,8 @@ public struct Match: Sendable {
     public let ranges: [Range<Int>?]
     let names: GroupNames
 
-    public var namedGroups: [String: Int] {
-        Dictionary(uniqueKeysWithValues: names.entries.map { ($0.name, $0.group) })
-    }
+    /// Group names in group order; a name appears once per group when `(?J)` allowed duplicates.
+    public var groupNames: [(name: String, group: Int)] { names.entries }
 
     public var range: Range<Int> { ranges[0]! }
 
@@ -239,9 +247,11 @@ public struct Match: Sendable {
         group < ranges.count ? ranges[group] : nil
     }
 
+    /// The range of the named group; with duplicate names, of the one that took part.
     public func range(_ name: String) -> Range<Int>? {
         guard let group = names.group(name) else { return nil }
-        return range(group)
+        if let found = range(group) { return found }
+        return names.groups(name).lazy.compactMap { range($0) }.first
     }
 
     /// The captured bytes as a String (invalid UTF-8 repaired), or nil when the group did not take part.
@@ -251,7 +261,7 @@ public struct Match: Sendable {
     }
 
     public func string(_ name: String, in subject: UnsafeRawBufferPointer) -> String? {
-        guard let group = names.group(name) else { return nil }
-        return string(group, in: subject)
+        guard let range = range(name) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: subject[range]), as: UTF8.self)
     }
 }

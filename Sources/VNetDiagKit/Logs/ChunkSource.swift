@@ -1,0 +1,143 @@
+import CZlib
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Bytes of a log, a chunk at a time, so a log of any size is read in bounded memory.
+public protocol ChunkSource {
+    /// Appends up to `limit` bytes to `buffer`; returns how many (0 at the end).
+    mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int
+}
+
+/// A file descriptor read with read(2).
+public struct DescriptorSource: ChunkSource {
+    public let descriptor: Int32
+    public let name: String
+
+    public init(descriptor: Int32, name: String) {
+        self.descriptor = descriptor
+        self.name = name
+    }
+
+    public mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int {
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: limit))
+        var failure: Int32 = 0
+        let got = buffer.withUnsafeMutableBytes { raw -> Int in
+            while true {
+                let result = Glibc.read(descriptor, raw.baseAddress! + start, limit)
+                if result < 0 && errno == EINTR { continue }
+                if result < 0 { failure = errno }
+                return result
+            }
+        }
+        buffer.removeLast(limit - max(got, 0))
+        if got < 0 { throw .unreadable(path: name, reason: String(cString: strerror(failure))) }
+        return got
+    }
+}
+
+/// A gzip stream (rotated logs: `syslog.2.gz`) inflated as it is read; several members in a row too.
+public final class GzipSource: ChunkSource {
+    private var inner: any ChunkSource
+    private var stream = z_stream()
+    private var compressed: [UInt8] = []
+    private var consumed = 0
+    private var finished = false
+    private let name: String
+
+    public init(_ inner: any ChunkSource, name: String) throws(InputError) {
+        self.inner = inner
+        self.name = name
+        guard vnetdiag_inflate_init_gzip(&stream) == Z_OK else { throw .badGzip(path: name, reason: "zlib could not start") }
+    }
+
+    deinit { inflateEnd(&stream) }
+
+    public func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int {
+        var produced = 0
+        while produced == 0 && !finished {
+            if consumed == compressed.count {
+                compressed.removeAll(keepingCapacity: true)
+                consumed = 0
+                if try inner.read(into: &compressed, limit: 1 << 18) == 0 {
+                    finished = true
+                    break
+                }
+            }
+            let start = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: limit))
+            var status: Int32 = Z_OK
+            compressed.withUnsafeMutableBufferPointer { input in
+                buffer.withUnsafeMutableBufferPointer { output in
+                    stream.next_in = input.baseAddress! + consumed
+                    stream.avail_in = UInt32(input.count - consumed)
+                    stream.next_out = output.baseAddress! + start
+                    stream.avail_out = UInt32(limit)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    consumed = input.count - Int(stream.avail_in)
+                    produced = limit - Int(stream.avail_out)
+                }
+            }
+            buffer.removeLast(limit - produced)
+            if status == Z_STREAM_END {
+                // Another member may follow (`cat a.gz b.gz`).
+                inflateReset(&stream)
+            } else if status != Z_OK && status != Z_BUF_ERROR {
+                throw .badGzip(path: name, reason: stream.msg.map { String(cString: $0) } ?? "error \(status)")
+            }
+        }
+        return produced
+    }
+}
+
+public enum LogSources {
+    /// Opens a path (or `-`) as a chunk source, inflating gzip when the first bytes say so.
+    public static func open(_ path: String) throws(InputError) -> (source: any ChunkSource, modified: Date?) {
+        let descriptor: Int32
+        var modified: Date? = nil
+        if path == "-" {
+            descriptor = 0
+        } else {
+            descriptor = Glibc.open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                throw .unreadable(path: path, reason: errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)))
+            }
+            var status = stat()
+            if fstat(descriptor, &status) == 0 {
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    Glibc.close(descriptor)
+                    throw .unreadable(path: path, reason: "is a folder; name the log files")
+                }
+                modified = Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec))
+            }
+        }
+        var plain = DescriptorSource(descriptor: descriptor, name: path)
+        var head: [UInt8] = []
+        _ = try plain.read(into: &head, limit: 2)
+        let prefixed = PrefixedSource(prefix: head, inner: plain)
+        if head == [0x1f, 0x8b] {
+            return (try GzipSource(prefixed, name: path), modified)
+        }
+        return (prefixed, modified)
+    }
+}
+
+/// Gives back bytes already read (to sniff gzip) before the rest of the source.
+struct PrefixedSource: ChunkSource {
+    var prefix: [UInt8]
+    var inner: DescriptorSource
+
+    mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int {
+        if !prefix.isEmpty {
+            let count = min(limit, prefix.count)
+            buffer.append(contentsOf: prefix.prefix(count))
+            prefix.removeFirst(count)
+            return count
+        }
+        return try inner.read(into: &buffer, limit: limit)
+    }
+}

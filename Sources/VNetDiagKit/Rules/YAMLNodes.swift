@@ -1,0 +1,87 @@
+import Yams
+
+/// Reading rule files with Yams' node API, which keeps line numbers for error messages.
+struct YAMLDocument {
+    let file: String
+    let root: Node
+
+    init(file: String, text: String) throws(RuleError) {
+        self.file = file
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RuleError(file: file, line: nil, message: "the file is empty")
+            }
+            root = node
+        } catch let error as RuleError {
+            throw error
+        } catch let error as YamlError {
+            throw RuleError(file: file, line: YAMLDocument.line(of: error), message: "not valid YAML: \(error)")
+        } catch {
+            throw RuleError(file: file, line: nil, message: "not valid YAML: \(error)")
+        }
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    func line(_ node: Node) -> Int? { node.mark.map { $0.line } }
+
+    func fail(_ node: Node?, _ message: String) -> RuleError {
+        RuleError(file: file, line: node.flatMap(line), message: message)
+    }
+
+    /// The root mapping, refusing keys outside `allowed`.
+    func mapping(allowed: Set<String>) throws(RuleError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case .mapping(let mapping) = root else { throw fail(root, "expected a mapping of keys at the top") }
+        var pairs: [(String, Node, Node)] = []
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { throw fail(keyNode, "expected a text key") }
+            guard allowed.contains(key) else {
+                throw fail(keyNode, "unknown key '\(key)'; expected one of: \(allowed.sorted().joined(separator: ", "))")
+            }
+            guard seen.insert(key).inserted else { throw fail(keyNode, "key '\(key)' appears twice") }
+            pairs.append((key, keyNode, value))
+        }
+        return pairs
+    }
+
+    func string(_ node: Node, _ what: String) throws(RuleError) -> String {
+        guard case .scalar(let scalar) = node else { throw fail(node, "\(what) must be text") }
+        return scalar.string
+    }
+
+    func bool(_ node: Node, _ what: String) throws(RuleError) -> Bool {
+        guard case .scalar(let scalar) = node, let value = Bool(scalar.string.lowercased()) else {
+            throw fail(node, "\(what) must be true or false")
+        }
+        return value
+    }
+
+    /// A string or a list of strings.
+    func strings(_ node: Node, _ what: String) throws(RuleError) -> [String] {
+        switch node {
+        case .scalar(let scalar): return [scalar.string]
+        case .sequence(let sequence):
+            var values: [String] = []
+            for item in sequence { values.append(try string(item, what)) }
+            return values
+        default: throw fail(node, "\(what) must be text or a list of text")
+        }
+    }
+
+    func stringMap(_ node: Node, _ what: String) throws(RuleError) -> [(String, String)] {
+        guard case .mapping(let mapping) = node else { throw fail(node, "\(what) must be a mapping") }
+        var pairs: [(String, String)] = []
+        for (key, value) in mapping {
+            pairs.append((try string(key, what + " key"), try string(value, what + " value")))
+        }
+        return pairs
+    }
+}
