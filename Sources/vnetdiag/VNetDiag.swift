@@ -12,6 +12,10 @@ struct VNetDiag: ParsableCommand {
 
     /// Exit codes as DESIGN.md sets them: usage errors are 2 (argument-parser's default is 64).
     static func main() {
+        // A parent may hand down blocked signals (test runners do); Ctrl-C must stop --follow.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigprocmask(SIG_SETMASK, &unblocked, nil)
         do {
             var command = try parseAsRoot()
             try command.run()

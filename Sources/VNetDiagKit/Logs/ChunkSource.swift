@@ -23,20 +23,17 @@ public struct DescriptorSource: ChunkSource {
     }
 
     public mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: limit))
-        var failure: Int32 = 0
-        let got = buffer.withUnsafeMutableBytes { raw -> Int in
-            while true {
-                let result = Glibc.read(descriptor, raw.baseAddress! + start, limit)
-                if result < 0 && errno == EINTR { continue }
-                if result < 0 { failure = errno }
-                return result
-            }
+        // Read into scratch memory and append what came: zero-filling `limit` bytes first cost
+        // more than the read when a followed file is polled.
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: limit, alignment: 16)
+        defer { scratch.deallocate() }
+        while true {
+            let got = Glibc.read(descriptor, scratch.baseAddress!, limit)
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { throw .unreadable(path: name, reason: String(cString: strerror(errno))) }
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<got]))
+            return got
         }
-        buffer.removeLast(limit - max(got, 0))
-        if got < 0 { throw .unreadable(path: name, reason: String(cString: strerror(failure))) }
-        return got
     }
 }
 

@@ -41,14 +41,12 @@ public struct LogFollower {
                 lineNumber = 1
             }
             guard descriptor >= 0 else {
-                if descriptor < 0, inode == 0, errno == ENOENT, !FileManager.default.fileExists(atPath: path) {
-                    // Not there yet (between rotation steps): wait for it.
-                }
+                // Not there (between the steps of a rotation): wait for it.
                 usleep(useconds_t(pollInterval * 1_000_000))
                 continue
             }
             var source: any ChunkSource = DescriptorSource(descriptor: descriptor, name: path)
-            let got = try source.read(into: &pending, limit: options.chunkSize)
+            let got = try source.read(into: &pending, limit: min(options.chunkSize, 1 << 16))
             offset += off_t(got)
             if let lastNewline = pending.lastIndex(of: 0x0A) {
                 var complete: any ChunkSource = BufferSource(bytes: Array(pending[...lastNewline]))
