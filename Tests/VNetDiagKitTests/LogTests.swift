@@ -67,7 +67,7 @@ import Testing
     static let seedSyslog = try! String(contentsOf: TestPaths.fixtures.appendingPathComponent("seed/vmware-hostonly/ayla/syslog"),
                                         encoding: .utf8)
 
-    static func scan(_ bytes: [UInt8], chunkSize: Int = 1 << 20, options: LogScanOptions = LogScanOptions()) -> ([LogEvent], LogScanStats) {
+    static func scan(_ bytes: [UInt8], chunkSize: Int = 1 << 22, options: LogScanOptions = LogScanOptions()) -> ([LogEvent], LogScanStats) {
         var source: any ChunkSource = BufferSource(bytes: bytes)
         var stats = LogScanStats()
         var events: [LogEvent] = []
@@ -97,6 +97,27 @@ import Testing
     func chunkBoundariesChangeNothing(chunkSize: Int) {
         let bytes = Array(Self.seedSyslog.utf8)
         #expect(Self.summary(Self.scan(bytes, chunkSize: chunkSize).0) == Self.summary(Self.scan(bytes).0))
+    }
+
+    @Test func piecesScannedAtOnceGiveTheSameEventsAsOnePass() {
+        // Over 1 MB, so each chunk is cut into pieces scanned on all cores.
+        var text = ""
+        var index = 0
+        while text.utf8.count < 3 << 20 {
+            text += "Nov 25 10:00:\(10 + index % 50) h sshd[\(index)]: session closed for user student\n"
+            if index % 97 == 0 { text += "Nov 25 10:01:00 h kernel: device vif\(index).0 entered promiscuous mode\n" }
+            index += 1
+        }
+        let bytes = Array(text.utf8)
+        var oneCore = LogScanOptions()
+        oneCore.parallelism = 1
+        var fourCores = LogScanOptions()
+        fourCores.parallelism = 4
+        let (sequential, sequentialStats) = Self.scan(bytes, options: oneCore)
+        let (parallel, parallelStats) = Self.scan(bytes, options: fourCores)
+        #expect(sequential.count > 100)
+        #expect(Self.summary(parallel) == Self.summary(sequential))
+        #expect(parallelStats == sequentialStats)
     }
 
     @Test func invalidUTF8NulBytesAndCRLFAreSurvived() {

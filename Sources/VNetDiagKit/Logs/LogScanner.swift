@@ -21,6 +21,8 @@ public struct LogScanOptions: Sendable {
     public var until: Double?
     public var maxLineLength = 1 << 16
     public var chunkSize = 1 << 22
+    /// Pieces of each chunk scanned at once (one per core by default).
+    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
 
     public init(since: Double? = nil, until: Double? = nil) {
         self.since = since
@@ -29,11 +31,11 @@ public struct LogScanOptions: Sendable {
 }
 
 /// One pass over a log's bytes for all extractors: the rules' literals are searched over the
-/// whole chunk at once (one PCRE2 JIT alternation of plain strings, no per-line work), and only
-/// the lines holding one go through the envelope and the rules' patterns. No String per line.
+/// whole chunk at once (`LiteralPrefilter`, no per-line work), and only the lines holding one go
+/// through the envelope and the rules' PCRE2 patterns. No String per line.
 public struct LogScanner: Sendable {
     public let rules: [ExtractorRule]
-    private let prefilter: Regex?
+    private let prefilter: LiteralPrefilter
     /// Rules with no literal run on every line.
     private let unfiltered: [Int]
     private let literals: [(bytes: [UInt8], rules: [Int])]
@@ -49,8 +51,7 @@ public struct LogScanner: Sendable {
         let sorted = byLiteral.sorted { $0.key < $1.key }
         literals = sorted.map { (Array($0.key.utf8), $0.value) }
         unfiltered = always
-        let alternation = sorted.map { NSRegularExpression.escapedPattern(for: $0.key) }.joined(separator: "|")
-        prefilter = alternation.isEmpty ? nil : Patterns.compile(alternation)
+        prefilter = LiteralPrefilter(sorted.map { Array($0.key.utf8) })
     }
 
     /// Scans a source to its end, calling `emit` for each event in line order.
@@ -84,14 +85,60 @@ public struct LogScanner: Sendable {
             guard end > 0 else { continue }
             buffer.withUnsafeBytes { raw in
                 let region = UnsafeRawBufferPointer(rebasing: raw[0..<end])
-                scanRegion(region, name: name, firstLine: lineNumber, envelopes: envelopes, options: options,
-                           stats: &stats, emit: emit)
-                let newlines = countNewlines(region)
+                let newlines = scanInParallel(region, name: name, firstLine: lineNumber, envelopes: envelopes,
+                                              options: options, stats: &stats, emit: emit)
                 lineNumber += newlines
                 stats.lines += newlines + (ended && region.last != 0x0A ? 1 : 0)
             }
             buffer.removeFirst(end)
         }
+    }
+
+    /// Cuts a region of complete lines into one piece per core (at line ends), scans the pieces at
+    /// once, then hands their events on in file order with their line numbers put right.
+    /// Returns the region's newline count.
+    private func scanInParallel(_ region: UnsafeRawBufferPointer, name: String, firstLine: Int,
+                                envelopes: EnvelopeReader, options: LogScanOptions, stats: inout LogScanStats,
+                                emit: (LogEvent) -> Void) -> Int {
+        let pieces = options.parallelism
+        guard pieces > 1, region.count >= 1 << 20 else {
+            return scanRegion(region, name: name, firstLine: firstLine, envelopes: envelopes, options: options,
+                              stats: &stats, emit: emit)
+        }
+        var bounds: [Range<Int>] = []
+        var start = 0
+        for index in 1...pieces {
+            var end = index == pieces ? region.count : region.count * index / pieces
+            while end < region.count && end > start && region[end - 1] != 0x0A { end += 1 }
+            if end > start { bounds.append(start..<end) }
+            start = end
+        }
+        let base = UInt(bitPattern: region.baseAddress!)
+        let results = ParallelMap.map(bounds) { range -> (events: [LogEvent], stats: LogScanStats, newlines: Int) in
+            let piece = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: base + UInt(range.lowerBound)),
+                                               count: range.count)
+            var events: [LogEvent] = []
+            var pieceStats = LogScanStats()
+            let newlines = scanRegion(piece, name: name, firstLine: 1, envelopes: envelopes, options: options,
+                                      stats: &pieceStats, emit: { events.append($0) })
+            return (events, pieceStats, newlines)
+        }
+        var offset = firstLine - 1
+        for result in results {
+            for event in result.events {
+                emit(LogEvent(kind: event.kind, rule: event.rule, time: event.time, host: event.host,
+                              program: event.program, pid: event.pid, fields: event.fields,
+                              origin: LogLine(source: event.origin.source, line: event.origin.line + offset,
+                                              text: event.origin.text)))
+            }
+            stats.candidates += result.stats.candidates
+            stats.events += result.stats.events
+            stats.skippedLongLines += result.stats.skippedLongLines
+            stats.patternErrors += result.stats.patternErrors
+            stats.outsideTimeWindow += result.stats.outsideTimeWindow
+            offset += result.newlines
+        }
+        return offset - (firstLine - 1)
     }
 
     private func skipToNewline(_ source: inout any ChunkSource, _ buffer: inout [UInt8], options: LogScanOptions,
@@ -110,8 +157,9 @@ public struct LogScanner: Sendable {
     }
 
     /// Finds candidate lines in `region` (complete lines) and runs the rules on them.
+    @discardableResult
     private func scanRegion(_ region: UnsafeRawBufferPointer, name: String, firstLine: Int, envelopes: EnvelopeReader,
-                            options: LogScanOptions, stats: inout LogScanStats, emit: (LogEvent) -> Void) {
+                            options: LogScanOptions, stats: inout LogScanStats, emit: (LogEvent) -> Void) -> Int {
         let base = region.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var countedUpTo = 0
         var lineNumber = firstLine
@@ -127,8 +175,8 @@ public struct LogScanner: Sendable {
             if !unfiltered.isEmpty {
                 lineRange = lineBounds(around: position)
             } else {
-                guard let prefilter, let hit = (try? prefilter.firstMatch(in: region, from: position)) ?? nil else { break }
-                lineRange = lineBounds(around: hit.range.lowerBound)
+                guard let hit = prefilter.firstOccurrence(in: region, from: position) else { break }
+                lineRange = lineBounds(around: hit)
             }
             lineNumber += countNewlines(UnsafeRawBufferPointer(rebasing: region[countedUpTo..<lineRange.lowerBound]))
             countedUpTo = lineRange.lowerBound
@@ -142,6 +190,8 @@ public struct LogScanner: Sendable {
             }
             position = lineRange.upperBound + 1
         }
+        // The region's newlines, counted once: up to the last candidate above, the rest here.
+        return lineNumber - firstLine + countNewlines(UnsafeRawBufferPointer(rebasing: region[countedUpTo...]))
     }
 
     private func process(_ line: UnsafeRawBufferPointer, number: Int, name: String, envelopes: EnvelopeReader,

@@ -66,18 +66,11 @@ public enum BridgeLinkParser: SectionParser {
             port.flags = (source.capture(match, "flags") ?? "").split(separator: ",").map(String.init)
             port.mtu = source.captureInt(match, "mtu")
             let words = (source.capture(match, "rest") ?? "").split(separator: " ").map(String.init)
-            var index = 0
-            while index + 1 < words.count {
-                let value = words[index + 1]
-                switch words[index] {
-                case "master": port.master = value
-                case "state": port.state = value
-                case "priority": port.priority = Int(value)
-                case "cost": port.cost = Int(value)
-                default: index -= 1
-                }
-                index += 2
-            }
+            let values = IPJSON.keywordValues(words, keys: ["master", "state", "priority", "cost"])
+            port.master = values["master"]
+            port.state = values["state"]
+            port.priority = values["priority"].flatMap { Int($0) }
+            port.cost = values["cost"].flatMap { Int($0) }
             result.records.append(.bridgePort(port))
         }
         return result

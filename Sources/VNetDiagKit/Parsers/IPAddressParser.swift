@@ -52,10 +52,7 @@ enum IPAddressGrammar {
 
     static func parse(_ section: Section) -> ParsedSection {
         let lines = section.lines
-        if let first = lines.first(where: { !$0.isBlank && !PromptSplitter.isFence($0) }),
-           first.bytes.first == UInt8(ascii: "[") || first.bytes.first == UInt8(ascii: "{") {
-            return IPJSON.parseAddresses(section, lines: lines)
-        }
+        if IPJSON.isJSON(lines) { return IPJSON.parseAddresses(section, lines: lines) }
         var result = ParsedSection()
         var interfaces: [InterfaceRecord] = []
         var positions: [String: Int] = [:]
@@ -114,19 +111,12 @@ enum IPAddressGrammar {
         interface.peer = line.capture(match, "peer")
         interface.flags = (line.capture(match, "flags") ?? "").split(separator: ",").map(String.init)
         interface.mtu = line.captureInt(match, "mtu")
-        let rest = words(line.capture(match, "rest") ?? "")
-        var index = 0
-        while index + 1 < rest.count {
-            let value = rest[index + 1]
-            switch rest[index] {
-            case "qdisc": interface.qdisc = value
-            case "master": interface.master = value
-            case "state": interface.state = value
-            case "link-netns", "link-netnsid": interface.linkNetns = value
-            default: index -= 1  // a lone word: step one
-            }
-            index += 2
-        }
+        let values = IPJSON.keywordValues(words(line.capture(match, "rest") ?? ""),
+                                          keys: ["qdisc", "master", "state", "link-netns", "link-netnsid"])
+        interface.qdisc = values["qdisc"]
+        interface.master = values["master"]
+        interface.state = values["state"]
+        interface.linkNetns = values["link-netns"] ?? values["link-netnsid"]
     }
 
     /// Indented lines under a link line: `link/ether ...`, `altname`, `inet ...`, `valid_lft ...`.

@@ -3,6 +3,28 @@ import Foundation
 /// `ip -j` / `ip -j -p` output (iproute2 ≥ 4.14): a JSON array per command. Records point at the
 /// whole JSON text: a pretty-printed array could be mapped line by line, a compact one cannot.
 enum IPJSON {
+    /// Whether the section is `ip -j` output (its first line opens a JSON array or object).
+    static func isJSON(_ lines: [SourceLine]) -> Bool {
+        guard let first = lines.first(where: { !$0.isBlank && !PromptSplitter.isFence($0) }) else { return false }
+        return first.bytes.first == UInt8(ascii: "[") || first.bytes.first == UInt8(ascii: "{")
+    }
+
+    /// The word after each of `keys` in iproute2's `key value key value` text (`master virbr0 state UP`);
+    /// other words (`group default`, lone flags) are stepped over.
+    static func keywordValues(_ words: [String], keys: Set<String>) -> [String: String] {
+        var values: [String: String] = [:]
+        var index = 0
+        while index + 1 < words.count {
+            if keys.contains(words[index]) {
+                values[words[index]] = words[index + 1]
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return values
+    }
+
     /// The JSON array in the section, or the reason it could not be read.
     static func array(_ section: Section, lines: [SourceLine]) -> (items: [[String: Any]], first: Int, last: Int)? {
         let content = lines.filter { !$0.isBlank && !PromptSplitter.isFence($0) }

@@ -23,7 +23,7 @@ public enum IPRouteParser: SectionParser {
 
     public static func parse(_ section: Section) -> ParsedSection {
         let lines = section.lines
-        if let first = lines.first(where: { !$0.isBlank && !PromptSplitter.isFence($0) }), first.bytes.first == UInt8(ascii: "[") {
+        if IPJSON.isJSON(lines) {
             return parseJSON(section, lines: lines)
         }
         var result = ParsedSection(variant: "text")
@@ -53,19 +53,26 @@ public enum IPRouteParser: SectionParser {
             words = words.dropFirst()
         }
         guard let prefix = words.first else { return nil }
+        guard prefix == "default" || prefix.contains(":") || IPv4Address(String(prefix.split(separator: "/")[0])) != nil else {
+            return nil
+        }
+        var route = makeRoute(prefix, origin: section.provenance(line.number, line.number))
+        route.type = type == "unicast" ? nil : type
+        apply(Array(words.dropFirst()), to: &route)
+        return route
+    }
+
+    /// A route for an `ip route` destination: `default`, `10.0.2.0/24`, a host (`/32` unwritten), IPv6.
+    static func makeRoute(_ prefix: String, origin: Provenance) -> RouteRecord {
         let parts = prefix.split(separator: "/", maxSplits: 1)
         let isV6 = prefix.contains(":")
-        guard prefix == "default" || isV6 || IPv4Address(String(parts[0])) != nil else { return nil }
-        var route = RouteRecord(destination: prefix == "default" ? .name("default") : HostToken(String(parts[0])),
-                                origin: section.provenance(line.number, line.number))
+        var route = RouteRecord(destination: prefix == "default" ? .name("default") : HostToken(String(parts[0])), origin: origin)
         route.family = isV6 ? .inet6 : .inet
         route.destinationText = prefix
-        route.type = type == "unicast" ? nil : type
         if !isV6 {
             let length = prefix == "default" ? 0 : parts.count > 1 ? Int(parts[1]) : 32
             route.genmask = length.flatMap { IPv4Address(prefixLength: $0) }
         }
-        apply(Array(words.dropFirst()), to: &route)
         return route
     }
 
@@ -99,16 +106,7 @@ public enum IPRouteParser: SectionParser {
         let origin = section.provenance(json.first, json.last)
         for item in json.items {
             guard let destination = IPJSON.string(item, "dst") else { continue }
-            let parts = destination.split(separator: "/", maxSplits: 1)
-            let isV6 = destination.contains(":")
-            var route = RouteRecord(destination: destination == "default" ? .name("default") : HostToken(String(parts[0])),
-                                    origin: origin)
-            route.family = isV6 ? .inet6 : .inet
-            route.destinationText = destination
-            if !isV6 {
-                let length = destination == "default" ? 0 : parts.count > 1 ? Int(parts[1]) : 32
-                route.genmask = length.flatMap { IPv4Address(prefixLength: $0) }
-            }
+            var route = makeRoute(destination, origin: origin)
             route.type = IPJSON.string(item, "type")
             route.gateway = IPJSON.string(item, "gateway").map { $0.contains(":") ? .name($0) : HostToken($0) }
             route.interface = IPJSON.string(item, "dev")
@@ -139,7 +137,7 @@ public enum IPNeighParser: SectionParser {
 
     public static func parse(_ section: Section) -> ParsedSection {
         let lines = section.lines
-        if let first = lines.first(where: { !$0.isBlank && !PromptSplitter.isFence($0) }), first.bytes.first == UInt8(ascii: "[") {
+        if IPJSON.isJSON(lines) {
             return parseJSON(section, lines: lines)
         }
         var result = ParsedSection(variant: "text")
