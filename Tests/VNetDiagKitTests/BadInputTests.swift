@@ -9,7 +9,8 @@ import Testing
         #expect(Parsing.results(text: "\n\n  \n").isEmpty)
     }
 
-    @Test(arguments: [nil, "ifconfig", "route", "arp", "proc-net-arp", "proc-net-route", "netstat-r"] as [String?])
+    /// Every registered format, forced onto garbage, and no format at all.
+    @Test(arguments: [nil] + ParserRegistry.formatNames.map(\.rawValue) as [String?])
     func binaryGarbageIsUnparsedNotFatal(forced: String?) {
         var generator = SplitMix64(seed: 2026)
         let bytes = (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
