@@ -53,7 +53,8 @@ public enum IPRouteParser: SectionParser {
             words = words.dropFirst()
         }
         guard let prefix = words.first else { return nil }
-        guard prefix == "default" || prefix.contains(":") || IPv4Address(String(prefix.split(separator: "/")[0])) != nil else {
+        let isIPv6 = prefix.contains(":") && prefix.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "/" || $0 == "." }
+        guard prefix == "default" || isIPv6 || IPv4Address(String(prefix.split(separator: "/")[0])) != nil else {
             return nil
         }
         var route = makeRoute(prefix, origin: section.provenance(line.number, line.number))
