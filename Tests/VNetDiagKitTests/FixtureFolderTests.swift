@@ -64,6 +64,13 @@ import Yams
             let records = got["records"]?.arrayValue ?? []
             if records.count != count { return "records: expected \(count), got \(records.count)" }
         }
+        if case .sequence(let wanted)? = want["contains"] {
+            // Each item must match some record (a fact checked without listing every record).
+            let records = got["records"]?.arrayValue ?? []
+            for item in wanted where !records.contains(where: { ExpectationMatching.mismatch(item, $0) == nil }) {
+                return "contains: no record matches \(item)"
+            }
+        }
         if let records = want["records"] {
             return ExpectationMatching.mismatch(records, got["records"], path: "records")
         }

@@ -9,6 +9,7 @@ public enum Record: Sendable {
     case firewallRule(FirewallRuleRecord)
     case sysctl(SysctlRecord)
     case host(HostRecord)
+    case event(LogEvent)
 
     public var origin: Provenance {
         switch self {
@@ -21,6 +22,7 @@ public enum Record: Sendable {
         case .firewallRule(let record): return record.origin
         case .sysctl(let record): return record.origin
         case .host(let record): return record.origin
+        case .event(let event): return Provenance(source: event.origin.source, firstLine: event.origin.line, lastLine: event.origin.line)
         }
     }
 }

@@ -19,6 +19,7 @@ public enum ParserRegistry {
         IpconfigParser.self,
         RoutePrintParser.self,
         ArpWindowsParser.self,
+        SyslogParser.self,
     ]
 
     public static func parser(for format: FormatName) -> (any SectionParser.Type)? {

@@ -11,6 +11,7 @@ enum RecordJSON {
         case .firewallRule(let rule): write(rule, to: &sink)
         case .sysctl(let setting): write(setting, to: &sink)
         case .host(let host): write(host, to: &sink)
+        case .event(let event): writeEvent(event, to: &sink)
         }
     }
 

@@ -76,4 +76,23 @@ extension RecordJSON {
             sink.field("nodeType", record.nodeType)
         }
     }
+
+    /// A log event as a record: `kind: event`, its event kind and fields, and when and who said it.
+    static func writeEvent<Sink: JSONSink>(_ event: LogEvent, to sink: inout Sink) {
+        sink.object { sink in
+            sink.field("kind", "event")
+            lines(Provenance(source: event.origin.source, firstLine: event.origin.line, lastLine: event.origin.line), to: &sink)
+            sink.field("event", event.kind)
+            sink.field("rule", event.rule)
+            sink.key("fields")
+            sink.object { sink in
+                for (name, value) in event.fields { sink.field(JSONKey(name), value) }
+            }
+            sink.field("time", event.time?.epoch.map(EventsReport.iso))
+            sink.field("timeText", event.time?.text)
+            sink.field("host", event.host)
+            sink.field("program", event.program)
+            sink.field("pid", event.pid)
+        }
+    }
 }

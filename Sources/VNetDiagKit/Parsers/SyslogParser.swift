@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+import PCRE2
+
+/// Log lines pasted among command output (`/var/log/syslog`, `journalctl`, `dmesg`, the seed's bare
+/// `vmnet-dhcpd: ...` lines): each line the built-in extractor rules recognise becomes an `event`
+/// record, the same events `vnetdiag events` prints. Other log lines are read and carry nothing.
+public enum SyslogParser: SectionParser {
+    public static let format: FormatName = "syslog"
+
+    public static let signature = FormatSignature(
+        markers: [
+            #"^[A-Za-z\x80-\xff]{3,6}\.? {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? \S+ [^:\[\s]+(?:\[\d+\])?: "#,
+            #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S* \S+ [^:\[\s]+(?:\[\d+\])?: "#,
+            #"^(?:kernel|vmnet-dhcpd|dhcpd|dnsmasq-dhcp|dnsmasq|dhclient|vmnet-natd|vmnet-bridge|vmnet-netifup|NetworkManager|libvirtd|xenstored)(?:\[\d+\])?: "#,
+            #"^\[\h*\d+\.\d{6}\] "#,
+        ],
+        commandWords: ["journalctl", "dmesg", "/var/log/"],
+        fileNameHints: ["syslog", "messages", "kern.log", "daemon.log", "journal", "dmesg"])
+
+    /// The built-in extractors, loaded once (teachers' `--rules` apply to `vnetdiag events`).
+    static let scanner = LogScanner(rules: (try? RuleCatalog.load().extractors) ?? [])
+
+    public static func parse(_ section: Section) -> ParsedSection {
+        var result = ParsedSection(variant: "log")
+        guard let numbers = section.lineNumbers else { return result }
+        var bytes: [UInt8] = []
+        // A pasted log has no file date to take the year from: the current year stands in.
+        let envelopes = EnvelopeReader(year: currentYear())
+        for line in section.lines {
+            bytes.append(contentsOf: line.bytes)
+            bytes.append(0x0A)
+            if line.isBlank || PromptSplitter.isDecoration(line) { continue }
+            let envelope = line.bytes.withUnsafeBytes { envelopes.read($0) }
+            if envelope.time == nil && envelope.program == nil {
+                result.unparsed.append(line.unparsed("not a log line: no time stamp and no program tag"))
+            }
+        }
+        // Over-long lines are left out of `lines`: map event line numbers through the kept ones.
+        let kept = section.lines.map(\.number)
+        var source: any ChunkSource = BufferSource(bytes: bytes)
+        var stats = LogScanStats()
+        try? scanner.scan(&source, name: section.source, envelopes: envelopes, stats: &stats) { event in
+            let number = event.origin.line - 1 < kept.count ? kept[event.origin.line - 1] : numbers.upperBound
+            let origin = LogLine(source: section.source, line: number, text: event.origin.text)
+            result.records.append(.event(LogEvent(kind: event.kind, rule: event.rule, time: event.time, host: event.host,
+                                                  program: event.program, pid: event.pid, fields: event.fields,
+                                                  origin: origin)))
+        }
+        return result
+    }
+
+    static func currentYear() -> Int {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return Int(parts.tm_year) + 1900
+    }
+}
