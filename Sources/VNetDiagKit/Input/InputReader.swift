@@ -13,6 +13,17 @@ public struct InputDocument: Sendable {
     /// True when the input was longer than the byte limit and was cut.
     public let truncated: Bool
     public let wasCompressed: Bool
+    /// Folders between the folder the user named and the file (`["dom0"]` for `lab/dom0/ifconfig.txt`
+    /// read as `lab`): where machines are told apart.
+    public var folders: [String] = []
+
+    public init(name: String, bytes: [UInt8], truncated: Bool, wasCompressed: Bool, folders: [String] = []) {
+        self.name = name
+        self.bytes = bytes
+        self.truncated = truncated
+        self.wasCompressed = wasCompressed
+        self.folders = folders
+    }
 }
 
 public enum InputError: Error, Equatable, CustomStringConvertible {
@@ -80,7 +91,9 @@ public struct InputReader: Sendable {
         for file in files.sorted() {
             let relative = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
             let display = (root.hasSuffix("/") ? root : root + "/") + relative
-            documents.append(try readFile(file, displayName: display))
+            var document = try readFile(file, displayName: display)
+            document.folders = relative.split(separator: "/").dropLast().map(String.init)
+            documents.append(document)
         }
         return documents
     }

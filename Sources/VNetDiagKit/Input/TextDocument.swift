@@ -12,9 +12,12 @@ public final class TextDocument: Sendable {
     /// Byte offset of each line's first byte; the line runs to the next LF (exclusive).
     public let lineStarts: [Int]
     public let repairs: NormalizationReport
+    /// Folders between the named input folder and this file (see `InputDocument.folders`).
+    public let folders: [String]
 
-    public init(name: String, normalizedBytes: [UInt8], repairs: NormalizationReport) {
+    public init(name: String, normalizedBytes: [UInt8], repairs: NormalizationReport, folders: [String] = []) {
         self.name = name
+        self.folders = folders
         self.bytes = normalizedBytes
         self.repairs = repairs
         var starts: [Int] = []
@@ -35,7 +38,7 @@ public final class TextDocument: Sendable {
 
     public convenience init(_ input: InputDocument) {
         let (bytes, report) = TextNormalizer.normalize(input.bytes)
-        self.init(name: input.name, normalizedBytes: bytes, repairs: report)
+        self.init(name: input.name, normalizedBytes: bytes, repairs: report, folders: input.folders)
     }
 
     public convenience init(name: String, text: String) {

@@ -5,8 +5,14 @@ public struct SectionResult: Sendable {
     public let section: Section
     public let parsed: ParsedSection
 
-    /// Machine the section belongs to, as far as this stage knows it: the prompt's host name.
-    public var machine: String? { section.promptHost }
+    /// Machine the section belongs to: the prompt's host name until `MachineGrouping` names it.
+    public var machine: String?
+
+    public init(section: Section, parsed: ParsedSection, machine: String? = nil) {
+        self.section = section
+        self.parsed = parsed
+        self.machine = machine ?? section.promptHost
+    }
 }
 
 /// input → sections → records, for one or more documents.
@@ -70,7 +76,8 @@ public struct ParsePipeline: Sendable {
         return pieces
     }
 
+    /// Parses every document, then names each section's machine (folder, prompt, log host, file).
     public func parse(_ documents: [TextDocument], forcedFormat: FormatName? = nil) -> [SectionResult] {
-        documents.flatMap { parse($0, forcedFormat: forcedFormat) }
+        MachineGrouping.labelled(documents.flatMap { parse($0, forcedFormat: forcedFormat) })
     }
 }

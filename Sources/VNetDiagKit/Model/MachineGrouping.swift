@@ -1,0 +1,122 @@
+/// Puts sections into machines: by the folder their file sits in, else by the host name of their
+/// prompt, else by the host name their log lines carry, else by file. A prompt-less file that lists
+/// the same interface twice with different addresses holds two machines, and is split there.
+public enum MachineGrouping {
+    /// The same results, in the same order, with `machine` set to the name of their machine.
+    public static func labelled(_ results: [SectionResult]) -> [SectionResult] {
+        let (machines, owners) = assign(results)
+        return zip(results, owners).map { result, owner in
+            var result = result
+            result.machine = machines[owner].name
+            return result
+        }
+    }
+
+    public static func group(_ results: [SectionResult]) -> [Machine] {
+        let (machines, owners) = assign(results)
+        var grouped = machines
+        for (result, owner) in zip(results, owners) {
+            var result = result
+            result.machine = machines[owner].name
+            grouped[owner].sections.append(result)
+        }
+        return grouped
+    }
+
+    /// The machines (without sections) and, for each result, the index of its machine.
+    static func assign(_ results: [SectionResult]) -> (machines: [Machine], owners: [Int]) {
+        var machines: [Machine] = []
+        var owners: [Int] = []
+        owners.reserveCapacity(results.count)
+        var indexByKey: [String: Int] = [:]
+        var listedInterfaces: [String: [String: String]] = [:]
+        var parts: [String: Int] = [:]
+        let promptHostsByDocument = promptHosts(results)
+        for result in results {
+            var (key, name, source) = identity(of: result, promptHosts: promptHostsByDocument[result.section.source] ?? [])
+            if source == .file {
+                // Later sections of the file stay with the last machine it showed.
+                let baseName = name
+                let part = parts[key, default: 1]
+                if part > 1 { (key, name, source) = (key + "#\(part)", baseName + "-\(part)", .content) }
+                let signatures = interfaceSignatures(result)
+                if conflicts(signatures, with: listedInterfaces[key] ?? [:]) {
+                    let baseKey = key.split(separator: "#").first.map(String.init) ?? key
+                    parts[baseKey] = part + 1
+                    (key, name, source) = (baseKey + "#\(part + 1)", baseName + "-\(part + 1)", .content)
+                }
+                listedInterfaces[key, default: [:]].merge(signatures) { old, _ in old }
+            }
+            let index: Int
+            if let known = indexByKey[key] {
+                index = known
+            } else {
+                index = machines.count
+                indexByKey[key] = index
+                machines.append(Machine(name: name, nameSource: source))
+            }
+            owners.append(index)
+            if let host = result.section.promptHost, host != machines[index].name, !machines[index].aliases.contains(host) {
+                machines[index].aliases.append(host)
+            }
+        }
+        return (machines, owners)
+    }
+
+    static func identity(of result: SectionResult, promptHosts: [String]) -> (key: String, name: String, source: MachineNameSource) {
+        let document = result.section.document
+        if let folder = document.folders.last {
+            return ("folder:" + document.folders.joined(separator: "/"), folder, .folder)
+        }
+        if let host = result.section.promptHost {
+            return ("prompt:" + host, host, .prompt)
+        }
+        if promptHosts.count == 1, let host = promptHosts.first {
+            return ("prompt:" + host, host, .prompt)
+        }
+        let logHosts = Set(result.parsed.records.compactMap { record -> String? in
+            if case .event(let event) = record { return event.host } else { return nil }
+        })
+        if logHosts.count == 1, let host = logHosts.first {
+            return ("prompt:" + host, host, .prompt)
+        }
+        return ("file:" + document.name, fileStem(document.name), .file)
+    }
+
+    /// Host names of every prompt in each document, in order of appearance.
+    static func promptHosts(_ results: [SectionResult]) -> [String: [String]] {
+        var hosts: [String: [String]] = [:]
+        for result in results {
+            guard let host = result.section.promptHost else { continue }
+            if !(hosts[result.section.source]?.contains(host) ?? false) { hosts[result.section.source, default: []].append(host) }
+        }
+        return hosts
+    }
+
+    /// Interface name → what identifies its owner (MAC, else first IPv4 address).
+    static func interfaceSignatures(_ result: SectionResult) -> [String: String] {
+        var signatures: [String: String] = [:]
+        for case .interface(let record) in result.parsed.records where record.name != "lo" {
+            if let mac = record.mac {
+                signatures[record.name] = mac.description
+            } else if let address = record.ipv4.first?.address {
+                signatures[record.name] = address.description
+            }
+        }
+        return signatures
+    }
+
+    static func conflicts(_ signatures: [String: String], with known: [String: String]) -> Bool {
+        signatures.contains { name, signature in known[name].map { $0 != signature } ?? false }
+    }
+
+    static func fileStem(_ path: String) -> String {
+        if path == "-" { return "stdin" }
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        var stem = base
+        for suffix in [".gz", ".txt", ".log", ".out"] where stem.hasSuffix(suffix) && stem.count > suffix.count {
+            stem.removeLast(suffix.count)
+        }
+        return stem
+    }
+}

@@ -1,0 +1,153 @@
+/// Decides each machine's role from what it shows, and records every reason with its lines.
+/// Weights: a device or log line only a hypervisor has counts 3, a hint (folder name, NAT rule,
+/// forwarding on, a DHCP client) 1–2. The role with the highest total wins; a tie is `unknown`.
+public enum MachineRoles {
+    public static func assign(_ machines: [Machine]) -> [Machine] {
+        machines.enumerated().map { index, machine in
+            var machine = machine
+            let others = machines.enumerated().filter { $0.offset != index }.map(\.element)
+            let reasons = hostReasons(machine) + guestReasons(machine) + sharedSubnetReasons(machine, others: others) + observerReasons(machine, others: others)
+            machine.roleReasons = reasons
+            machine.role = winner(reasons)
+            return machine
+        }
+    }
+
+    static func winner(_ reasons: [RoleReason]) -> MachineRole {
+        var totals: [MachineRole: Int] = [:]
+        for reason in reasons { totals[reason.role, default: 0] += reason.weight }
+        let ranked = totals.sorted { $0.value > $1.value }
+        guard let best = ranked.first else { return .unknown }
+        if ranked.count > 1, ranked[1].value == best.value { return .unknown }
+        // Seeing others counts only when the machine shows nothing of its own.
+        if best.key == .observer, totals[.host] != nil || totals[.guest] != nil { return .unknown }
+        return best.key
+    }
+
+    static func hostReasons(_ machine: Machine) -> [RoleReason] {
+        var reasons: [RoleReason] = []
+        var seenMeanings: Set<String> = []
+        for interface in machine.interfaces {
+            if let meaning = VirtualizationVocabulary.hostDevice(interface.name), seenMeanings.insert(meaning).inserted {
+                reasons.append(RoleReason(role: .host, weight: 3, message: "has \(interface.name) (\(meaning))", origin: interface.origin))
+            }
+            if let mac = interface.mac, VirtualizationVocabulary.isVMwareHostAdapter(mac), seenMeanings.insert("vmware-mac").inserted {
+                reasons.append(RoleReason(role: .host, weight: 3, message: "\(interface.name) has \(mac), a VMware host adapter address", origin: interface.origin))
+            }
+        }
+        for port in machine.bridgePorts where VirtualizationVocabulary.hostDevice(port.name) != nil {
+            reasons.append(RoleReason(role: .host, weight: 2, message: "bridge port \(port.name)", origin: port.origin))
+            break
+        }
+        for bridge in machine.bridges where bridge.ports.contains(where: { VirtualizationVocabulary.hostDevice($0) != nil }) {
+            reasons.append(RoleReason(role: .host, weight: 2, message: "bridge \(bridge.name) has virtual-machine ports", origin: bridge.origin))
+            break
+        }
+        for route in machine.routes where route.genmask == IPv4Address(255, 255, 255, 255)
+            && route.interface.map({ $0.hasPrefix("vif") }) == true {
+            reasons.append(RoleReason(role: .host, weight: 3, message: "host route to a guest through \(route.interface ?? "")", origin: route.origin))
+            break
+        }
+        var seenEvents: Set<String> = []
+        for event in machine.events {
+            let origin = Record.event(event).origin
+            let program = event.program ?? ""
+            if event.kind.hasPrefix("dhcp."), VirtualizationVocabulary.guestDHCPServers.contains(program), seenEvents.insert("dhcp").inserted {
+                reasons.append(RoleReason(role: .host, weight: 2, message: "\(program) serves DHCP", origin: origin))
+            } else if event.kind.hasPrefix("vmnet.") || event.kind.hasPrefix("xen.") || event.kind.hasPrefix("libvirt."),
+                      seenEvents.insert(event.kind).inserted {
+                reasons.append(RoleReason(role: .host, weight: 3, message: "log event \(event.kind)", origin: origin))
+            }
+        }
+        if let rule = machine.firewallRules.first(where: { $0.target == "MASQUERADE" }) {
+            reasons.append(RoleReason(role: .host, weight: 1, message: "masquerades (NAT)", origin: rule.origin))
+        }
+        if let forwarding = machine.sysctls.first(where: { $0.key.hasSuffix("ip_forward") && $0.value == "1" }) {
+            reasons.append(RoleReason(role: .host, weight: 1, message: "forwards IPv4", origin: forwarding.origin))
+        }
+        if VirtualizationVocabulary.hostFolderNames.contains(machine.name.lowercased()) {
+            reasons.append(RoleReason(role: .host, weight: 2, message: "named \(machine.name)", origin: nil))
+        }
+        return reasons
+    }
+
+    static func guestReasons(_ machine: Machine) -> [RoleReason] {
+        var reasons: [RoleReason] = []
+        if let (interface, vendor) = machine.interfaces.lazy.compactMap({ interface in
+            interface.mac.flatMap(VirtualizationVocabulary.guestVendor).map { (interface, $0) }
+        }).first {
+            reasons.append(RoleReason(role: .guest, weight: 3,
+                                      message: "\(interface.name) has \(interface.mac!) (\(vendor) virtual NIC)", origin: interface.origin))
+        }
+        if let interface = machine.interfaces.first(where: { $0.ipv4.contains { $0.address.description == "10.0.2.15" } }) {
+            reasons.append(RoleReason(role: .guest, weight: 2, message: "\(interface.name) has 10.0.2.15 (VirtualBox/QEMU user-mode NAT)", origin: interface.origin))
+        }
+        if let neighbor = machine.neighbors.first(where: { $0.mac.map(VirtualizationVocabulary.isXenBackend) == true }) {
+            reasons.append(RoleReason(role: .guest, weight: 3,
+                                      message: "\(neighbor.address) resolves to fe:ff:ff:ff:ff:ff (a Xen backend: the gateway is dom0)", origin: neighbor.origin))
+        }
+        if let event = machine.events.first(where: { $0.kind.hasPrefix("dhclient.") }) {
+            reasons.append(RoleReason(role: .guest, weight: 1, message: "runs a DHCP client", origin: Record.event(event).origin))
+        }
+        let lowered = machine.name.lowercased()
+        if VirtualizationVocabulary.guestFolderPrefixes.contains(where: { lowered.hasPrefix($0) }) {
+            reasons.append(RoleReason(role: .guest, weight: 2, message: "named \(machine.name)", origin: nil))
+        }
+        return reasons
+    }
+
+    /// An ARP table that holds another machine's MAC, or a virtual NIC's, from outside.
+    static func observerReasons(_ machine: Machine, others: [Machine]) -> [RoleReason] {
+        let otherMACs = Dictionary(others.flatMap { other in other.interfaces.compactMap { interface in
+            interface.mac.map { ($0, "\(other.name)'s \(interface.name)") }
+        } }, uniquingKeysWith: { first, _ in first })
+        for neighbor in machine.neighbors {
+            guard let mac = neighbor.mac else { continue }
+            if let owner = otherMACs[mac] {
+                return [RoleReason(role: .observer, weight: 1, message: "sees \(neighbor.address) at \(mac), \(owner)", origin: neighbor.origin)]
+            }
+            if let vendor = VirtualizationVocabulary.guestVendor(mac) {
+                return [RoleReason(role: .observer, weight: 1, message: "sees \(neighbor.address) at \(mac) (\(vendor))", origin: neighbor.origin)]
+            }
+        }
+        return []
+    }
+
+    /// A route of this machine meets another machine's virtual-machine device (vmnet1, vif1.0,
+    /// virbr0) or a host route through one: the machine sits on the host's virtual network.
+    static func sharedSubnetReasons(_ machine: Machine, others: [Machine]) -> [RoleReason] {
+        let hostPoints = others.flatMap { other in hostSidePoints(of: other) }
+        guard !hostPoints.isEmpty else { return [] }
+        for route in machine.routes {
+            let network = route.destination.address
+            let genmask = route.genmask ?? IPv4Address(0)
+            for point in hostPoints {
+                if let gateway = route.gateway?.address, gateway.value != 0,
+                   gateway == point.address || gateway.value & point.mask.value == point.address.value & point.mask.value {
+                    return [RoleReason(role: .guest, weight: 3, message: "its gateway \(gateway) is on the network of \(point.owner)", origin: route.origin)]
+                }
+                if let network, genmask.value != 0, network.value != 0, point.address.value & genmask.value == network.value {
+                    return [RoleReason(role: .guest, weight: 3, message: "its network \(network)/\(genmask.prefixLength.map(String.init) ?? genmask.description) holds \(point.owner)", origin: route.origin)]
+                }
+            }
+        }
+        return []
+    }
+
+    /// Addresses a host shows towards its guests: on vmnet/vif/virbr/vboxnet devices, and the
+    /// destinations of host routes through them (Xen route and NAT modes).
+    static func hostSidePoints(of machine: Machine) -> [(address: IPv4Address, mask: IPv4Address, owner: String)] {
+        let onDevices = machine.interfaces.filter { VirtualizationVocabulary.hostDevice($0.name) != nil }.flatMap { interface in
+            interface.ipv4.compactMap { assignment -> (IPv4Address, IPv4Address, String)? in
+                guard let address = assignment.address.address else { return nil }
+                return (address, assignment.netmask ?? IPv4Address(255, 255, 255, 255), "\(machine.name)'s \(interface.name) (\(address))")
+            }
+        }
+        let hostRoutes = machine.routes.compactMap { route -> (IPv4Address, IPv4Address, String)? in
+            guard let interface = route.interface, VirtualizationVocabulary.hostDevice(interface) != nil,
+                  let destination = route.destination.address, route.genmask == IPv4Address(255, 255, 255, 255) else { return nil }
+            return (destination, IPv4Address(255, 255, 255, 255), "\(machine.name)'s host route to \(destination) via \(interface)")
+        }
+        return onDevices + hostRoutes
+    }
+}
