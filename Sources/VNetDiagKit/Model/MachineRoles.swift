@@ -136,17 +136,17 @@ public enum MachineRoles {
 
     /// Addresses a host shows towards its guests: on vmnet/vif/virbr/vboxnet devices, and the
     /// destinations of host routes through them (Xen route and NAT modes).
-    static func hostSidePoints(of machine: Machine) -> [(address: IPv4Address, mask: IPv4Address, owner: String)] {
+    static func hostSidePoints(of machine: Machine) -> [(address: IPv4Address, mask: IPv4Address, owner: String, device: String)] {
         let onDevices = machine.interfaces.filter { VirtualizationVocabulary.hostDevice($0.name) != nil }.flatMap { interface in
-            interface.ipv4.compactMap { assignment -> (IPv4Address, IPv4Address, String)? in
+            interface.ipv4.compactMap { assignment -> (IPv4Address, IPv4Address, String, String)? in
                 guard let address = assignment.address.address else { return nil }
-                return (address, assignment.netmask ?? IPv4Address(255, 255, 255, 255), "\(machine.name)'s \(interface.name) (\(address))")
+                return (address, assignment.netmask ?? IPv4Address(255, 255, 255, 255), "\(machine.name)'s \(interface.name) (\(address))", interface.name)
             }
         }
-        let hostRoutes = machine.routes.compactMap { route -> (IPv4Address, IPv4Address, String)? in
+        let hostRoutes = machine.routes.compactMap { route -> (IPv4Address, IPv4Address, String, String)? in
             guard let interface = route.interface, VirtualizationVocabulary.hostDevice(interface) != nil,
                   let destination = route.destination.address, route.genmask == IPv4Address(255, 255, 255, 255) else { return nil }
-            return (destination, IPv4Address(255, 255, 255, 255), "\(machine.name)'s host route to \(destination) via \(interface)")
+            return (destination, IPv4Address(255, 255, 255, 255), "\(machine.name)'s host route to \(destination) via \(interface)", interface)
         }
         return onDevices + hostRoutes
     }

@@ -730,5 +730,430 @@ examples:
   quiet:
     - '/etc/xen/scripts/vif-bridge: Successful vif-bridge online for vif1.0, bridge xenbr0.'
 """#),
+        ("modes/libvirt.bridge.yaml", #"""
+id: libvirt.bridge
+kind: mode
+hypervisor: libvirt
+mode: bridge
+title: {en: 'libvirt/KVM, bridged to the LAN', es: 'libvirt/KVM, puente a la LAN'}
+evidence:
+  - fact: bridge-port
+    subject: '^(?!virbr)[^:]+:vnet\d'
+    weight: 3
+    why: {en: 'vnet taps are ports of a LAN bridge', es: 'los tap vnet son puertos de un puente de la LAN'}
+  - fact: guest-mac
+    subject: '^52:54:00$'
+    weight: 1
+    why: {en: 'the guest has a QEMU/KVM NIC', es: 'el invitado tiene una tarjeta QEMU/KVM'}
+  - fact: guest-on-host-lan
+    weight: 3
+    why: {en: 'the guest is on the host''s physical network', es: 'el invitado está en la red física del anfitrión'}
+  - fact: guest-gateway-on
+    subject: '^virbr\d'
+    weight: -3
+    why: {en: 'a gateway on virbr is libvirt NAT', es: 'una pasarela en virbr es NAT de libvirt'}
+"""#),
+        ("modes/libvirt.isolated.yaml", #"""
+id: libvirt.isolated
+kind: mode
+hypervisor: libvirt
+mode: isolated
+title: {en: 'libvirt, isolated network', es: 'libvirt, red aislada'}
+evidence:
+  - fact: host-device
+    subject: '^virbr\d'
+    weight: 2
+    why: {en: 'the host has a libvirt bridge virbrN', es: 'el anfitrión tiene un puente libvirt virbrN'}
+  - fact: guest-network-on
+    subject: '^virbr\d'
+    weight: 2
+    why: {en: 'the guest is on a virbr network', es: 'el invitado está en una red virbr'}
+  - fact: guest-no-gateway
+    weight: 2
+    why: {en: 'the guest has no default route', es: 'el invitado no tiene ruta por defecto'}
+  - fact: masquerade
+    weight: -3
+    why: {en: 'masquerading makes it NAT', es: 'el enmascaramiento lo convierte en NAT'}
+  - fact: guest-gateway-on
+    subject: '^virbr\d'
+    weight: -2
+    why: {en: 'a gateway on virbr means the network forwards', es: 'una pasarela en virbr indica que la red reenvía'}
+"""#),
+        ("modes/libvirt.nat.yaml", #"""
+id: libvirt.nat
+kind: mode
+hypervisor: libvirt
+mode: nat
+title: {en: 'libvirt, NAT (virbr0, default network)', es: 'libvirt, NAT (virbr0, red default)'}
+evidence:
+  - fact: host-device
+    subject: '^virbr\d'
+    weight: 2
+    why: {en: 'the host has a libvirt bridge virbrN', es: 'el anfitrión tiene un puente libvirt virbrN'}
+  - fact: host-device-address
+    subject: '^virbr0 192\.168\.122\.1$'
+    weight: 1
+    why: {en: 'virbr0 has 192.168.122.1, the default network', es: 'virbr0 tiene 192.168.122.1, la red default'}
+  - fact: masquerade
+    weight: 2
+    why: {en: 'the host masquerades outgoing traffic', es: 'el anfitrión enmascara el tráfico saliente'}
+  - fact: dhcp-server
+    subject: '^dnsmasq'
+    weight: 1
+    why: {en: 'dnsmasq serves DHCP to guests', es: 'dnsmasq sirve DHCP a los invitados'}
+  - fact: guest-gateway-on
+    subject: '^virbr\d'
+    weight: 3
+    why: {en: 'the guest''s gateway is on a virbr network', es: 'la pasarela del invitado está en una red virbr'}
+  - fact: guest-mac
+    subject: '^52:54:00$'
+    weight: 1
+    why: {en: 'the guest has a QEMU/KVM NIC', es: 'el invitado tiene una tarjeta QEMU/KVM'}
+  - fact: bridge-port
+    subject: '^virbr\d+:vnet\d'
+    weight: 1
+    why: {en: 'vnet taps are ports of virbr', es: 'los tap vnet son puertos de virbr'}
+"""#),
+        ("modes/libvirt.routed.yaml", #"""
+id: libvirt.routed
+kind: mode
+hypervisor: libvirt
+mode: routed
+title: {en: 'libvirt, routed network', es: 'libvirt, red encaminada'}
+evidence:
+  - fact: host-device
+    subject: '^virbr\d'
+    weight: 2
+    why: {en: 'the host has a libvirt bridge virbrN', es: 'el anfitrión tiene un puente libvirt virbrN'}
+  - fact: guest-gateway-on
+    subject: '^virbr\d'
+    weight: 2
+    why: {en: 'the guest''s gateway is on a virbr network', es: 'la pasarela del invitado está en una red virbr'}
+  - fact: forwarding
+    subject: '^on$'
+    weight: 1
+    why: {en: 'IPv4 forwarding is on', es: 'el reenvío IPv4 está activo'}
+  - fact: masquerade
+    weight: -3
+    why: {en: 'masquerading makes it NAT', es: 'el enmascaramiento lo convierte en NAT'}
+"""#),
+        ("modes/virtualbox.bridged.yaml", #"""
+id: virtualbox.bridged
+kind: mode
+hypervisor: virtualbox
+mode: bridged
+title: {en: 'VirtualBox, bridged', es: 'VirtualBox, modo puente'}
+evidence:
+  - fact: guest-on-host-lan
+    weight: 3
+    why: {en: 'the guest is on the host''s physical network', es: 'el invitado está en la red física del anfitrión'}
+  - fact: guest-mac
+    subject: '^08:00:27$'
+    weight: 2
+    why: {en: 'the guest has a VirtualBox NIC', es: 'el invitado tiene una tarjeta VirtualBox'}
+  - fact: observer-sees-guest-mac
+    subject: '^08:00:27$'
+    weight: 2
+    why: {en: 'the LAN sees a VirtualBox NIC', es: 'la LAN ve una tarjeta VirtualBox'}
+"""#),
+        ("modes/virtualbox.hostonly.yaml", #"""
+id: virtualbox.hostonly
+kind: mode
+hypervisor: virtualbox
+mode: hostonly
+title: {en: 'VirtualBox, host-only (vboxnetN)', es: 'VirtualBox, solo anfitrión (vboxnetN)'}
+evidence:
+  - fact: host-device
+    subject: '^vboxnet\d'
+    weight: 2
+    why: {en: 'the host has a VirtualBox host-only adapter', es: 'el anfitrión tiene un adaptador solo-anfitrión de VirtualBox'}
+  - fact: host-device-address
+    subject: '^vboxnet\d+ 192\.168\.5[6-9]\.1$'
+    weight: 1
+    why: {en: 'vboxnet has VirtualBox''s default 192.168.56.1', es: 'vboxnet tiene la 192.168.56.1 por defecto de VirtualBox'}
+  - fact: guest-network-on
+    subject: '^vboxnet\d'
+    weight: 4
+    why: {en: 'the guest is on a vboxnet network', es: 'el invitado está en una red vboxnet'}
+  - fact: guest-mac
+    subject: '^08:00:27$'
+    weight: 1
+    why: {en: 'the guest has a VirtualBox NIC', es: 'el invitado tiene una tarjeta VirtualBox'}
+"""#),
+        ("modes/virtualbox.internal.yaml", #"""
+id: virtualbox.internal
+kind: mode
+hypervisor: virtualbox
+mode: internal
+title: {en: 'VirtualBox, internal network', es: 'VirtualBox, red interna'}
+evidence:
+  - fact: guest-mac
+    subject: '^08:00:27$'
+    weight: 1
+    why: {en: 'the guest has a VirtualBox NIC', es: 'el invitado tiene una tarjeta VirtualBox'}
+  - fact: guest-no-gateway
+    weight: 1
+    why: {en: 'the guest has no default route', es: 'el invitado no tiene ruta por defecto'}
+  - fact: guest-address
+    subject: '^169\.254\.'
+    weight: 1
+    why: {en: 'no DHCP answered (an internal network has none unless one is set up)', es: 'nadie respondió por DHCP (una red interna no tiene salvo que se configure)'}
+  - fact: guest-network-on
+    weight: -3
+    why: {en: 'a guest on a host device''s network is not internal', es: 'un invitado en la red de un dispositivo del anfitrión no es interno'}
+"""#),
+        ("modes/virtualbox.nat.yaml", #"""
+id: virtualbox.nat
+kind: mode
+hypervisor: virtualbox
+mode: nat
+title: {en: 'VirtualBox, NAT', es: 'VirtualBox, NAT'}
+evidence:
+  - fact: guest-address
+    subject: '^10\.0\.[2-9]\.15$'
+    weight: 3
+    why: {en: 'the guest has 10.0.N.15, VirtualBox NAT''s address', es: 'el invitado tiene 10.0.N.15, la dirección del NAT de VirtualBox'}
+  - fact: guest-gateway
+    subject: '^10\.0\.[2-9]\.2$'
+    weight: 2
+    why: {en: 'the gateway is 10.0.N.2, VirtualBox NAT''s router', es: 'la pasarela es 10.0.N.2, el router del NAT de VirtualBox'}
+  - fact: guest-mac
+    subject: '^08:00:27$'
+    weight: 1
+    why: {en: 'the guest has a VirtualBox NIC', es: 'el invitado tiene una tarjeta VirtualBox'}
+  - fact: guest-mac
+    subject: '^52:54:00$'
+    weight: -3
+    why: {en: '10.0.2.15 on a 52:54:00 NIC is QEMU''s user-mode network, not VirtualBox', es: '10.0.2.15 en una tarjeta 52:54:00 es la red de usuario de QEMU, no VirtualBox'}
+"""#),
+        ("modes/virtualbox.natnetwork.yaml", #"""
+id: virtualbox.natnetwork
+kind: mode
+hypervisor: virtualbox
+mode: natnetwork
+title: {en: 'VirtualBox, NAT Network', es: 'VirtualBox, Red NAT'}
+evidence:
+  - fact: guest-gateway
+    subject: '^10\.0\.2\.1$'
+    weight: 3
+    why: {en: 'the gateway is 10.0.2.1, a NAT Network''s router', es: 'la pasarela es 10.0.2.1, el router de una Red NAT'}
+  - fact: guest-address
+    subject: '^10\.0\.2\.(?!15$)\d+$'
+    weight: 1
+    why: {en: 'the guest is on 10.0.2.0/24 but not at .15', es: 'el invitado está en 10.0.2.0/24 pero no en .15'}
+  - fact: guest-mac
+    subject: '^08:00:27$'
+    weight: 1
+    why: {en: 'the guest has a VirtualBox NIC', es: 'el invitado tiene una tarjeta VirtualBox'}
+  - fact: guest-mac
+    subject: '^52:54:00$'
+    weight: -3
+    why: {en: '10.0.2.15 on a 52:54:00 NIC is QEMU''s user-mode network, not VirtualBox', es: '10.0.2.15 en una tarjeta 52:54:00 es la red de usuario de QEMU, no VirtualBox'}
+"""#),
+        ("modes/vmware.bridged.yaml", #"""
+id: vmware.bridged
+kind: mode
+hypervisor: vmware
+mode: bridged
+title: {en: 'VMware, bridged (vmnet0)', es: 'VMware, modo puente (vmnet0)'}
+evidence:
+  - fact: host-device
+    subject: '^vmnet\d+$'
+    weight: 2
+    why: {en: 'the host has VMware vmnet adapters', es: 'el anfitrión tiene adaptadores vmnet de VMware'}
+  - fact: log-event
+    subject: '^vmnet\.'
+    weight: 1
+    why: {en: 'the host logged /dev/vmnet activity', es: 'el anfitrión registró actividad de /dev/vmnet'}
+  - fact: guest-on-host-lan
+    weight: 4
+    why: {en: 'the guest is on the host''s physical network', es: 'el invitado está en la red física del anfitrión'}
+  - fact: guest-mac
+    subject: '^00:(?:0c:29|50:56|05:69|1c:14)$'
+    weight: 1
+    why: {en: 'the guest has a VMware NIC', es: 'el invitado tiene una tarjeta VMware'}
+  - fact: log-event
+    subject: '^vmnet\.bridge$'
+    weight: 1
+    why: {en: 'vmnet-bridge attached to a physical NIC', es: 'vmnet-bridge se enganchó a una tarjeta física'}
+  - fact: guest-network-on
+    subject: '^vmnet\d+$'
+    weight: -3
+    why: {en: 'a guest on a vmnet network is host-only or NAT', es: 'un invitado en una red vmnet es solo-anfitrión o NAT'}
+"""#),
+        ("modes/vmware.hostonly.yaml", #"""
+id: vmware.hostonly
+kind: mode
+hypervisor: vmware
+mode: hostonly
+title: {en: 'VMware, host-only (vmnet1)', es: 'VMware, solo anfitrión (vmnet1)'}
+evidence:
+  - fact: host-device
+    subject: '^vmnet\d+$'
+    weight: 2
+    why: {en: 'the host has VMware vmnet adapters', es: 'el anfitrión tiene adaptadores vmnet de VMware'}
+  - fact: log-event
+    subject: '^vmnet\.'
+    weight: 1
+    why: {en: 'the host logged /dev/vmnet activity', es: 'el anfitrión registró actividad de /dev/vmnet'}
+  - fact: guest-network-on
+    subject: '^vmnet(?!8$)\d+$'
+    weight: 4
+    why: {en: 'the guest is on the network of a host-only vmnet', es: 'el invitado está en la red de un vmnet solo-anfitrión'}
+  - fact: guest-no-gateway
+    weight: 2
+    why: {en: 'the guest has no default route, as host-only gives none', es: 'el invitado no tiene ruta por defecto, como en solo-anfitrión'}
+  - fact: guest-gateway-on
+    subject: '^vmnet8$'
+    weight: -3
+    why: {en: 'a gateway on vmnet8 is NAT', es: 'una pasarela en vmnet8 es NAT'}
+  - fact: guest-on-host-lan
+    weight: -3
+    why: {en: 'a guest on the physical network is bridged', es: 'un invitado en la red física está en modo puente'}
+"""#),
+        ("modes/vmware.nat.yaml", #"""
+id: vmware.nat
+kind: mode
+hypervisor: vmware
+mode: nat
+title: {en: 'VMware, NAT (vmnet8)', es: 'VMware, NAT (vmnet8)'}
+evidence:
+  - fact: host-device
+    subject: '^vmnet\d+$'
+    weight: 2
+    why: {en: 'the host has VMware vmnet adapters', es: 'el anfitrión tiene adaptadores vmnet de VMware'}
+  - fact: log-event
+    subject: '^vmnet\.'
+    weight: 1
+    why: {en: 'the host logged /dev/vmnet activity', es: 'el anfitrión registró actividad de /dev/vmnet'}
+  - fact: guest-gateway-on
+    subject: '^vmnet8$'
+    weight: 4
+    why: {en: 'the guest''s gateway is on vmnet8''s network', es: 'la pasarela del invitado está en la red de vmnet8'}
+  - fact: guest-network-on
+    subject: '^vmnet8$'
+    weight: 2
+    why: {en: 'the guest is on vmnet8''s network', es: 'el invitado está en la red de vmnet8'}
+  - fact: guest-gateway
+    subject: '\.2$'
+    weight: 1
+    why: {en: 'the gateway is .2, VMware''s NAT device', es: 'la pasarela es .2, el dispositivo NAT de VMware'}
+  - fact: log-event
+    subject: '^vmnet\.natd$'
+    weight: 1
+    why: {en: 'vmnet-natd runs', es: 'vmnet-natd está en marcha'}
+  - fact: guest-on-host-lan
+    weight: -3
+    why: {en: 'a guest on the physical network is bridged', es: 'un invitado en la red física está en modo puente'}
+"""#),
+        ("modes/xen.bridge.yaml", #"""
+id: xen.bridge
+kind: mode
+hypervisor: xen
+mode: bridge
+title: {en: 'Xen, bridged (network-bridge / vif-bridge)', es: 'Xen, modo puente (network-bridge / vif-bridge)'}
+evidence:
+  - fact: host-device
+    subject: '^xenbr\d'
+    weight: 3
+    why: {en: 'a Xen bridge xenbrN exists', es: 'existe un puente Xen xenbrN'}
+  - fact: host-device
+    subject: '^peth\d'
+    weight: 3
+    why: {en: 'network-bridge renamed the physical NIC to pethN', es: 'network-bridge renombró la tarjeta física a pethN'}
+  - fact: bridge-without-address
+    subject: '^xenbr'
+    weight: 1
+    why: {en: 'the Xen bridge carries no address (Xen ≤3.1 style)', es: 'el puente Xen no tiene dirección (estilo Xen ≤3.1)'}
+  - fact: bridge-port
+    subject: ':(?:peth|vif)\d'
+    weight: 3
+    why: {en: 'vif or peth devices are bridge ports', es: 'los dispositivos vif o peth son puertos del puente'}
+  - fact: log-event
+    subject: '^bridge\.port-state$'
+    weight: 1
+    why: {en: 'the kernel logged bridge port state changes', es: 'el núcleo registró cambios de estado de puertos del puente'}
+  - fact: vif-shares-host-address
+    weight: -4
+    why: {en: 'a vif carrying the host''s address is route mode', es: 'un vif con la dirección del anfitrión es del modo encaminado'}
+  - fact: vif-guest-address-plus-127
+    weight: -4
+    why: {en: 'a vif at guest+127 is NAT mode', es: 'un vif en invitado+127 es del modo NAT'}
+  - fact: host-route
+    subject: '^vif'
+    weight: -2
+    why: {en: 'host routes through vifs belong to route/NAT modes', es: 'las rutas de host por vif son de los modos encaminado/NAT'}
+  - fact: observer-sees-guest-mac
+    subject: '^00:16:3e$'
+    weight: 1
+    why: {en: 'the LAN sees the guest''s own 00:16:3e MAC', es: 'la LAN ve la MAC 00:16:3e propia del invitado'}
+"""#),
+        ("modes/xen.nat.yaml", #"""
+id: xen.nat
+kind: mode
+hypervisor: xen
+mode: nat
+title: {en: 'Xen, NAT (network-nat / vif-nat)', es: 'Xen, modo NAT (network-nat / vif-nat)'}
+evidence:
+  - fact: vif-guest-address-plus-127
+    subject: '^vif'
+    weight: 5
+    why: {en: 'the vif''s /32 address is the guest''s plus 127 (vif-nat)', es: 'la dirección /32 del vif es la del invitado más 127 (vif-nat)'}
+  - fact: host-route
+    subject: '^vif'
+    weight: 2
+    why: {en: 'a /32 host route leads to the guest through its vif', es: 'una ruta /32 lleva al invitado por su vif'}
+  - fact: guest-network-on
+    subject: '^vif'
+    weight: 2
+    why: {en: 'the guest''s network holds the host route of a vif', es: 'la red del invitado contiene la ruta de host de un vif'}
+  - fact: masquerade
+    weight: 2
+    why: {en: 'the host masquerades outgoing traffic', es: 'el anfitrión enmascara el tráfico saliente'}
+  - fact: forwarding
+    subject: '^on$'
+    weight: 1
+    why: {en: 'IPv4 forwarding is on', es: 'el reenvío IPv4 está activo'}
+  - fact: vif-shares-host-address
+    weight: -4
+    why: {en: 'a vif carrying the host''s address is route mode', es: 'un vif con la dirección del anfitrión es del modo encaminado'}
+  - fact: host-device
+    subject: '^(?:xenbr|peth)\d'
+    weight: -3
+    why: {en: 'a Xen bridge belongs to bridge mode', es: 'un puente Xen es del modo puente'}
+"""#),
+        ("modes/xen.route.yaml", #"""
+id: xen.route
+kind: mode
+hypervisor: xen
+mode: route
+title: {en: 'Xen, routed (network-route / vif-route)', es: 'Xen, modo encaminado (network-route / vif-route)'}
+evidence:
+  - fact: vif-shares-host-address
+    subject: '^vif'
+    weight: 5
+    why: {en: 'the vif has dom0''s own address as /32 (vif-route)', es: 'el vif tiene la propia dirección de dom0 como /32 (vif-route)'}
+  - fact: host-route
+    subject: '^vif'
+    weight: 2
+    why: {en: 'a /32 host route leads to the guest through its vif', es: 'una ruta /32 lleva al invitado por su vif'}
+  - fact: observer-one-mac-many-ips
+    weight: 2
+    why: {en: 'outside, several addresses answer with one MAC (dom0 answers ARP for its guests)', es: 'desde fuera, varias direcciones responden con una sola MAC (dom0 responde ARP por sus invitados)'}
+  - fact: forwarding
+    subject: '^on$'
+    weight: 1
+    why: {en: 'IPv4 forwarding is on', es: 'el reenvío IPv4 está activo'}
+  - fact: guest-gateway-xen-backend
+    weight: 1
+    why: {en: 'the guest''s gateway resolves to a Xen backend MAC', es: 'la pasarela del invitado resuelve a una MAC de backend Xen'}
+  - fact: host-device
+    subject: '^(?:xenbr|peth)\d'
+    weight: -3
+    why: {en: 'a Xen bridge belongs to bridge mode', es: 'un puente Xen es del modo puente'}
+  - fact: vif-guest-address-plus-127
+    weight: -4
+    why: {en: 'a vif at guest+127 is NAT mode', es: 'un vif en invitado+127 es del modo NAT'}
+"""#),
     ]
 }

@@ -32,24 +32,9 @@ public struct ExtractorRule: Sendable {
     /// Loads and checks one rule file; every problem names the file and the line.
     public static func load(file: String, text: String) throws(RuleError) -> ExtractorRule {
         let document = try YAMLDocument(file: file, text: text)
-        var values: [String: Node] = [:]
-        var keys: [String: Node] = [:]
-        for pair in try document.mapping(allowed: allowedKeys) {
-            values[pair.key] = pair.value
-            keys[pair.key] = pair.keyNode
-        }
-        func required(_ key: String) throws(RuleError) -> Node {
-            guard let node = values[key] else { throw document.fail(document.root, "missing key '\(key)'") }
-            return node
-        }
-        let id = try document.string(try required("id"), "id")
-        let baseName = String(file.split(separator: "/").last ?? "").replacingOccurrences(of: ".yaml", with: "")
-        if !baseName.isEmpty, baseName != id {
-            throw document.fail(values["id"], "id '\(id)' must equal the file name '\(baseName)'")
-        }
-        if let kind = values["kind"], try document.string(kind, "kind") != "extractor" {
-            throw document.fail(kind, "kind must be 'extractor' for a rule under extractors/")
-        }
+        let values = try document.ruleHeader(allowed: allowedKeys, kind: "extractor", folder: "extractors")
+        let id = values.id
+        func required(_ key: String) throws(RuleError) -> Node { try values.required(key) }
         let event = try document.string(try required("event"), "event")
         guard eventShape.matches(event) else {
             throw document.fail(values["event"], "event '\(event)' must look like 'dhcp.ack' (lower-case words joined by dots)")

@@ -5,6 +5,7 @@ import Foundation
 /// replaces it, two rules with one id in the same place are an error.
 public struct RuleCatalog: Sendable {
     public private(set) var extractors: [ExtractorRule] = []
+    public private(set) var modes: [ModeRule] = []
 
     public init() {}
 
@@ -31,20 +32,39 @@ public struct RuleCatalog: Sendable {
         try add(files: files.sorted { $0.0 < $1.0 })
     }
 
-    /// Adds rule files; `extractors/` holds extractors (other kinds arrive with their issues).
+    /// Adds rule files: `extractors/` holds extractors, `modes/` mode classifiers.
     public mutating func add(files: [(path: String, text: String)]) throws(RuleError) {
         var added: [String: String] = [:]
-        for (path, text) in files where path.contains("/extractors/") {
-            let rule = try ExtractorRule.load(file: path, text: text)
-            if let earlier = added[rule.id] {
-                throw RuleError(file: path, line: nil, message: "rule id '\(rule.id)' is also used by \(earlier)")
-            }
-            added[rule.id] = path
-            if let index = extractors.firstIndex(where: { $0.id == rule.id }) {
-                extractors[index] = rule
-            } else {
-                extractors.append(rule)
+        for (path, text) in files {
+            if path.contains("/extractors/") {
+                let rule = try ExtractorRule.load(file: path, text: text)
+                try Self.merge(rule, id: rule.id, path: path, into: &extractors, added: &added)
+            } else if path.contains("/modes/") {
+                let rule = try ModeRule.load(file: path, text: text)
+                try Self.merge(rule, id: rule.id, path: path, into: &modes, added: &added)
             }
         }
     }
+
+    /// A rule replaces the one with its id from an earlier place; two in one place are an error.
+    static func merge<Rule: CatalogRule>(_ rule: Rule, id: String, path: String, into rules: inout [Rule],
+                                         added: inout [String: String]) throws(RuleError) {
+        if let earlier = added[id] {
+            throw RuleError(file: path, line: nil, message: "rule id '\(id)' is also used by \(earlier)")
+        }
+        added[id] = path
+        if let index = rules.firstIndex(where: { $0.id == id }) {
+            rules[index] = rule
+        } else {
+            rules.append(rule)
+        }
+    }
 }
+
+/// What every kind of rule file has: an id equal to its file name.
+public protocol CatalogRule: Sendable {
+    var id: String { get }
+}
+
+extension ExtractorRule: CatalogRule {}
+extension ModeRule: CatalogRule {}

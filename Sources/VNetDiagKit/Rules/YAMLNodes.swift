@@ -38,7 +38,12 @@ struct YAMLDocument {
 
     /// The root mapping, refusing keys outside `allowed`.
     func mapping(allowed: Set<String>) throws(RuleError) -> [(key: String, keyNode: Node, value: Node)] {
-        guard case .mapping(let mapping) = root else { throw fail(root, "expected a mapping of keys at the top") }
+        try mapping(root, allowed: allowed, what: "the top")
+    }
+
+    /// A mapping anywhere in the file, refusing keys outside `allowed`.
+    func mapping(_ node: Node, allowed: Set<String>, what: String) throws(RuleError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else { throw fail(node, "expected a mapping of keys at \(what)") }
         var pairs: [(String, Node, Node)] = []
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
@@ -84,4 +89,36 @@ struct YAMLDocument {
         }
         return pairs
     }
+
+    /// The top-level keys of a rule file, checked: only `allowed` keys, an `id` equal to the file
+    /// name, and `kind` (when given) equal to the folder's kind.
+    func ruleHeader(allowed: Set<String>, kind: String, folder: String) throws(RuleError) -> RuleHeader {
+        var values: [String: Node] = [:]
+        for pair in try mapping(allowed: allowed) { values[pair.key] = pair.value }
+        let header = RuleHeader(document: self, values: values)
+        let id = try string(try header.required("id"), "id")
+        let baseName = String(file.split(separator: "/").last ?? "").replacingOccurrences(of: ".yaml", with: "")
+        if !baseName.isEmpty, baseName != id {
+            throw fail(values["id"], "id '\(id)' must equal the file name '\(baseName)'")
+        }
+        if let kindNode = values["kind"], try string(kindNode, "kind") != kind {
+            throw fail(kindNode, "kind must be '\(kind)' for a rule under \(folder)/")
+        }
+        return header
+    }
+}
+
+/// A rule file's top-level values by key.
+struct RuleHeader {
+    let document: YAMLDocument
+    let values: [String: Node]
+
+    subscript(key: String) -> Node? { values[key] }
+
+    func required(_ key: String) throws(RuleError) -> Node {
+        guard let node = values[key] else { throw document.fail(document.root, "missing key '\(key)'") }
+        return node
+    }
+
+    var id: String { values["id"]?.string ?? "" }
 }

@@ -1,0 +1,115 @@
+/// Facts a guest or an outside observer shows, most of them joined to what the hosts show.
+enum GuestFacts {
+    static func collect(_ machine: Machine, hosts: [Machine]) -> [TopologyFact] {
+        var facts: [TopologyFact] = []
+        func add(_ kind: String, _ subject: String, _ message: String, _ origin: Provenance?) {
+            facts.append(TopologyFact(kind: kind, subject: subject, machine: machine.name, message: message, origin: origin))
+        }
+        let interfaces = machine.interfaces.filter { $0.name != "lo" && !$0.name.hasPrefix("Loopback") }
+        if let interface = interfaces.first(where: { $0.mac.flatMap(VirtualizationVocabulary.guestVendor) != nil }), let mac = interface.mac {
+            add("guest-mac", String(mac.description.prefix(8)), "\(interface.name) has \(mac)", interface.origin)
+        }
+        for interface in interfaces {
+            for assignment in interface.ipv4 {
+                guard let address = assignment.address.address else { continue }
+                add("guest-address", address.description, "\(interface.name) has \(address)", interface.origin)
+            }
+            for gateway in interface.gateways { add("guest-gateway", gateway.description, "\(interface.name): gateway \(gateway)", interface.origin) }
+        }
+        let defaults = machine.routes.filter { $0.destination.address == IPv4Address(0) || $0.destination.description == "default" }
+        for route in defaults {
+            if let gateway = route.gateway { add("guest-gateway", gateway.description, "default gateway \(gateway)", route.origin) }
+        }
+        if !machine.routes.isEmpty, defaults.isEmpty, interfaces.allSatisfy({ $0.gateways.isEmpty }) {
+            add("guest-no-gateway", "", "routes read, none of them a default route", machine.routes.first?.origin)
+        }
+        if let neighbor = machine.neighbors.first(where: { $0.mac.map(VirtualizationVocabulary.isXenBackend) == true }) {
+            add("guest-gateway-xen-backend", neighbor.address.description, "\(neighbor.address) is at fe:ff:ff:ff:ff:ff", neighbor.origin)
+        }
+        joinToHosts(machine, hosts: hosts, add)
+        return facts
+    }
+
+    /// Gateway and own network against each host's hypervisor devices and physical interfaces.
+    static func joinToHosts(_ machine: Machine, hosts: [Machine], _ add: (String, String, String, Provenance?) -> Void) {
+        let networks = ownNetworks(machine)
+        let gateways = machine.routes.compactMap { route in route.gateway?.address.map { ($0, route.origin) } }.filter { $0.0.value != 0 }
+        for host in hosts {
+            for point in MachineRoles.hostSidePoints(of: host) {
+                let device = HostFacts.deviceSubject(point.device)
+                if let (gateway, origin) = gateways.first(where: { $0.0 == point.address || $0.0.value & point.mask.value == point.address.value & point.mask.value }) {
+                    add("guest-gateway-on", device, "gateway \(gateway) is on the network of \(point.owner)", origin)
+                }
+                if let network = networks.first(where: { point.address.value & $0.mask.value == $0.network.value }) {
+                    add("guest-network-on", device, "\(network.network)/\(network.mask.prefixLength ?? 0) holds \(point.owner)", network.origin)
+                }
+            }
+            let physical = host.interfaces.filter { interface in
+                interface.name != "lo" && VirtualizationVocabulary.hostDevice(interface.name) == nil
+                    && !VirtualizationVocabulary.containerBridges.contains(interface.name)
+            }
+            for interface in physical {
+                for assignment in interface.ipv4 {
+                    guard let address = assignment.address.address, let mask = assignment.netmask, mask.value != .max else { continue }
+                    if let network = networks.first(where: { $0.mask == mask && $0.network.value == address.value & mask.value }) {
+                        add("guest-on-host-lan", interface.name, "on \(host.name)'s \(interface.name) network \(network.network)/\(mask.prefixLength ?? 0)", network.origin)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The machine's own networks: interface address/mask and connected (gateway-less) routes.
+    static func ownNetworks(_ machine: Machine) -> [(network: IPv4Address, mask: IPv4Address, origin: Provenance)] {
+        var networks: [(IPv4Address, IPv4Address, Provenance)] = []
+        for interface in machine.interfaces where interface.name != "lo" {
+            for assignment in interface.ipv4 {
+                guard let address = assignment.address.address, let mask = assignment.netmask, mask.value != .max, mask.value != 0 else { continue }
+                networks.append((IPv4Address(address.value & mask.value), mask, interface.origin))
+            }
+        }
+        for route in machine.routes {
+            guard let network = route.destination.address, let mask = route.genmask, mask.value != 0, mask.value != .max,
+                  route.gateway?.address.map({ $0.value == 0 }) ?? true else { continue }
+            networks.append((network, mask, route.origin))
+        }
+        return networks
+    }
+
+    /// An outside ARP table: several addresses behind one MAC (Xen route mode proxies ARP for its
+    /// guests), or a virtual NIC's MAC.
+    static func observerFacts(_ machine: Machine) -> [TopologyFact] {
+        var facts: [TopologyFact] = []
+        var addressesByMAC: [MACAddress: [NeighborRecord]] = [:]
+        for neighbor in machine.neighbors {
+            guard let mac = neighbor.mac else { continue }
+            addressesByMAC[mac, default: []].append(neighbor)
+        }
+        for (mac, neighbors) in addressesByMAC.sorted(by: { $0.key.description < $1.key.description }) {
+            if Set(neighbors.map(\.address.description)).count > 1 {
+                facts.append(TopologyFact(kind: "observer-one-mac-many-ips", subject: mac.description, machine: machine.name,
+                                          message: "\(neighbors.map(\.address.description).joined(separator: ", ")) all at \(mac)",
+                                          origin: neighbors[1].origin))
+            }
+            if VirtualizationVocabulary.guestVendor(mac) != nil {
+                facts.append(TopologyFact(kind: "observer-sees-guest-mac", subject: String(mac.description.prefix(8)), machine: machine.name,
+                                          message: "sees \(neighbors[0].address) at \(mac)", origin: neighbors[0].origin))
+            }
+        }
+        return facts
+    }
+}
+
+/// All facts of all machines, hosts first, in reading order.
+public enum TopologyFacts {
+    public static func collect(_ machines: [Machine]) -> [TopologyFact] {
+        let hosts = machines.filter { $0.role == .host || $0.role == .unknown }
+        return machines.flatMap { machine -> [TopologyFact] in
+            switch machine.role {
+            case .host, .unknown: return HostFacts.collect(machine) + (machine.role == .unknown ? GuestFacts.observerFacts(machine) : [])
+            case .guest: return GuestFacts.collect(machine, hosts: hosts.filter { $0.name != machine.name })
+            case .observer: return GuestFacts.observerFacts(machine)
+            }
+        }
+    }
+}
