@@ -30,8 +30,7 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Year of syslog dates, which have none (default: the file's modification year).")
     var year: Int?
 
-    @Option(name: .customLong("rules"), help: "A folder of extra rules (repeatable); a rule with an existing id replaces it.")
-    var ruleFolders: [String] = []
+    @OptionGroup var rules: RuleOptions
 
     func validate() throws {
         if follow && (paths.count != 1 || paths.first == "-") {
@@ -47,10 +46,7 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalog: RuleCatalog
-            do { catalog = try RuleCatalog.load(extraFolders: ruleFolders) } catch let error as RuleError {
-                throw UsageFailure(message: error.description)
-            }
+            let catalog = try rules.catalog()
             let scanner = LogScanner(rules: catalog.extractors)
             var options = LogScanOptions(since: since.flatMap(TimeArgument.epoch), until: until.flatMap(TimeArgument.epoch))
             options.chunkSize = 1 << 22

@@ -174,3 +174,16 @@ public struct JSONTreeBuilder: JSONSink {
         return builder.result
     }
 }
+
+extension JSONSink {
+    /// `"source": ..., "lines": [first, last]` of a section, prompt line included.
+    public mutating func sectionLocation(_ section: Section) {
+        field("source", section.source)
+        let span = section.span
+        key("lines")
+        array { sink in
+            sink.int(span.first)
+            sink.int(span.last)
+        }
+    }
+}

@@ -10,8 +10,7 @@ public enum MachineJSON {
     }
 
     static func writeMachine<Sink: JSONSink>(_ machine: Machine, to sink: inout Sink) {
-        let documents = Dictionary(machine.sections.map { ($0.section.source, $0.section.document) },
-                                   uniquingKeysWith: { first, _ in first })
+        let quoter = EvidenceQuoter(machine.sections)
         sink.object { sink in
             sink.field("name", machine.name)
             sink.field("nameSource", machine.nameSource.rawValue)
@@ -24,10 +23,10 @@ public enum MachineJSON {
                     sink.field("weight", reason.weight)
                     sink.field("message", reason.message)
                     sink.key("evidence")
-                    sink.array(evidence(reason.origin, in: documents)) { sink, line in
+                    sink.array(quoter.quote(reason.origin, limit: 8)) { sink, line in
                         sink.object { sink in
                             sink.field("file", line.file)
-                            sink.field("line", line.number)
+                            sink.field("line", line.line)
                             sink.field("text", line.text)
                         }
                     }
@@ -42,13 +41,5 @@ public enum MachineJSON {
                 }
             }
         }
-    }
-
-    /// The lines an origin covers, as `{file, line, text}` (at most the first eight).
-    static func evidence(_ origin: Provenance?, in documents: [String: TextDocument]) -> [(file: String, number: Int, text: String)] {
-        guard let origin, let document = documents[origin.source] else { return [] }
-        let last = min(origin.lastLine, origin.firstLine + 7, document.lineCount)
-        guard origin.firstLine <= last else { return [] }
-        return (origin.firstLine...last).map { (origin.source, $0, document.text(ofLine: $0)) }
     }
 }

@@ -39,13 +39,7 @@ public enum NativeParseReport {
     static func writeSection<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
         let section = result.section
         sink.object { sink in
-            sink.field("source", section.source)
-            sink.key("lines")
-            let span = section.span
-            sink.array { sink in
-                sink.int(span.first)
-                sink.int(span.last)
-            }
+            sink.sectionLocation(section)
             sink.field("format", section.format.rawValue)
             sink.field("formatEvidence", section.formatEvidence.rawValue)
             sink.fieldOrNull("variant", result.parsed.variant)

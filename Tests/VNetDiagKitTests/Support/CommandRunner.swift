@@ -9,10 +9,18 @@ struct CommandResult {
 }
 
 enum CommandRunner {
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+    static func run(_ arguments: [String], stdin: String, environment: [String: String] = [:]) throws -> CommandResult {
+        try run(arguments, stdin: Data(stdin.utf8), environment: environment)
+    }
+
+    /// `environment` entries replace the inherited ones for this run.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = TestPaths.binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let output = Pipe()
         // stderr goes to a file so that neither pipe can fill up while the other is read.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-stderr-\(UUID())")

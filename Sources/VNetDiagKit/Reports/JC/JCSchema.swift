@@ -29,13 +29,7 @@ public enum JCSchema {
         }
         stream.array(convertible) { stream, result in
             stream.object { stream in
-                stream.field("source", result.section.source)
-                let span = result.section.span
-                stream.key("lines")
-                stream.array { stream in
-                    stream.int(span.first)
-                    stream.int(span.last)
-                }
+                stream.sectionLocation(result.section)
                 stream.field("format", result.section.format.rawValue)
                 stream.key("jc")
                 converters[result.section.format]?(result, &stream)

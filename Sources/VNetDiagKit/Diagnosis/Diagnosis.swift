@@ -1,0 +1,41 @@
+/// Everything `diagnose` and `topology` report: the machines, the facts, the mode, the topology,
+/// and which sections were read.
+public struct Diagnosis: Sendable {
+    public let machines: [Machine]
+    public let facts: [TopologyFact]
+    public let verdict: ModeVerdict
+    public let topology: Topology
+    public let results: [SectionResult]
+
+    /// sections → machines → roles → facts → mode → topology.
+    public static func run(_ results: [SectionResult], catalog: RuleCatalog) -> Diagnosis {
+        let machines = MachineRoles.assign(MachineGrouping.group(results))
+        let facts = TopologyFacts.collect(machines)
+        let verdict = ModeClassifier(rules: catalog.modes).classify(machines, facts: facts)
+        let topology = TopologyBuilder.build(machines, facts: facts, verdict: verdict)
+        return Diagnosis(machines: machines, facts: facts, verdict: verdict, topology: topology, results: results)
+    }
+
+    /// Sections a parser read, and those nobody could (format unknown).
+    public var readSections: [SectionResult] { results.filter { $0.section.format != .unknown } }
+    public var unreadSections: [SectionResult] { results.filter { $0.section.format == .unknown && $0.section.lineNumbers != nil } }
+    public var unparsedLineCount: Int { results.reduce(0) { $0 + $1.parsed.unparsed.count } }
+
+    public var quoter: EvidenceQuoter { EvidenceQuoter(results) }
+}
+
+/// Quotes the lines a provenance points at: `(file, line, text)`, at most `limit` lines.
+public struct EvidenceQuoter: Sendable {
+    let documents: [String: TextDocument]
+
+    public init(_ results: [SectionResult]) {
+        documents = Dictionary(results.map { ($0.section.source, $0.section.document) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func quote(_ origin: Provenance?, limit: Int = 3) -> [(file: String, line: Int, text: String)] {
+        guard let origin, let document = documents[origin.source] else { return [] }
+        let last = min(origin.lastLine, origin.firstLine + limit - 1, document.lineCount)
+        guard origin.firstLine >= 1, origin.firstLine <= last else { return [] }
+        return (origin.firstLine...last).map { (origin.source, $0, document.text(ofLine: $0)) }
+    }
+}

@@ -1,0 +1,150 @@
+/// `vnetdiag.report/1` (DESIGN.md): mode, machines, topology, findings, summary, coverage.
+public enum DiagnosisJSON {
+    public static func write<Sink: JSONSink>(_ diagnosis: Diagnosis, language: ReportLanguage, to sink: inout Sink) {
+        let quoter = diagnosis.quoter
+        sink.object { sink in
+            sink.field("schema", "vnetdiag.report/1")
+            sink.key("mode")
+            writeMode(diagnosis.verdict, language: language, quoter: quoter, to: &sink)
+            sink.key("machines")
+            MachineJSON.write(diagnosis.machines, to: &sink)
+            sink.key("topology")
+            TopologyJSON.write(diagnosis.topology, to: &sink)
+            // The checks of the misconfiguration catalogue fill this list (rules/checks/).
+            sink.key("findings")
+            sink.array([Int]()) { _, _ in }
+            sink.key("summary")
+            sink.object { sink in
+                sink.field("machines", diagnosis.machines.count)
+                sink.field("sidesSeen", diagnosis.topology.sidesSeen)
+                sink.field("sections", diagnosis.results.count)
+                sink.field("sectionsRead", diagnosis.readSections.count)
+                sink.field("sectionsNotRead", diagnosis.unreadSections.count)
+                sink.field("unparsedLines", diagnosis.unparsedLineCount)
+            }
+            sink.key("coverage")
+            sink.array(diagnosis.results) { sink, result in
+                sink.object { sink in
+                    sink.sectionLocation(result.section)
+                    sink.field("format", result.section.format.rawValue)
+                    sink.fieldOrNull("machine", result.machine)
+                    sink.field("records", result.parsed.records.count)
+                    sink.field("unparsed", result.parsed.unparsed.count)
+                }
+            }
+        }
+    }
+
+    static func writeMode<Sink: JSONSink>(_ verdict: ModeVerdict, language: ReportLanguage, quoter: EvidenceQuoter, to sink: inout Sink) {
+        sink.object { sink in
+            sink.fieldOrNull("hypervisor", verdict.hypervisor)
+            sink.fieldOrNull("mode", verdict.mode)
+            sink.field("id", verdict.id)
+            sink.fieldOrNull("title", verdict.winner?.rule.title.text(language))
+            sink.key("confidence")
+            sink.double(verdict.confidence)
+            sink.field("margin", verdict.margin)
+            sink.key("runnerUp")
+            if let runnerUp = verdict.runnerUp {
+                sink.object { sink in
+                    sink.field("id", runnerUp.rule.id)
+                    sink.field("score", runnerUp.score)
+                }
+            } else {
+                sink.null()
+            }
+            sink.field("score", verdict.winner?.score ?? verdict.candidates.first?.score ?? 0)
+            sink.key("evidence")
+            sink.array(verdict.winner?.matched ?? []) { sink, item in writeEvidence(item, language: language, quoter: quoter, to: &sink) }
+            sink.key("candidates")
+            sink.array(verdict.candidates) { sink, candidate in
+                sink.object { sink in
+                    sink.field("id", candidate.rule.id)
+                    sink.field("score", candidate.score)
+                    sink.key("evidence")
+                    sink.array(candidate.matched) { sink, item in writeEvidence(item, language: language, quoter: quoter, to: &sink) }
+                }
+            }
+            sink.key("scores")
+            sink.array(verdict.scores) { sink, score in
+                sink.object { sink in
+                    sink.field("id", score.rule.id)
+                    sink.field("score", score.score)
+                }
+            }
+            sink.fieldOrNull("missing", verdict.missing)
+        }
+    }
+
+    static func writeEvidence<Sink: JSONSink>(_ item: (evidence: ModeRule.Evidence, facts: [TopologyFact]), language: ReportLanguage,
+                                              quoter: EvidenceQuoter, to sink: inout Sink) {
+        sink.object { sink in
+            sink.field("fact", item.evidence.fact)
+            sink.field("weight", item.evidence.weight)
+            sink.field("why", item.evidence.why.text(language))
+            sink.key("seen")
+            sink.array(item.facts) { sink, fact in
+                sink.object { sink in
+                    sink.field("machine", fact.machine)
+                    sink.field("subject", fact.subject)
+                    sink.field("message", fact.message)
+                    sink.key("lines")
+                    sink.array(quoter.quote(fact.origin)) { sink, line in
+                        sink.object { sink in
+                            sink.field("file", line.file)
+                            sink.field("line", line.line)
+                            sink.field("text", line.text)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The `topology` object: nodes, edges (observed or inferred, with evidence), subnets.
+public enum TopologyJSON {
+    public static func write<Sink: JSONSink>(_ topology: Topology, to sink: inout Sink) {
+        sink.object { sink in
+            sink.field("sidesSeen", topology.sidesSeen)
+            sink.key("nodes")
+            sink.array(topology.nodes) { sink, node in
+                sink.object { sink in
+                    sink.field("id", node.id)
+                    sink.field("kind", node.kind.rawValue)
+                    sink.field("label", node.label)
+                    sink.fieldOrNull("role", node.role)
+                    sink.field("details", node.details)
+                }
+            }
+            sink.key("edges")
+            sink.array(topology.edges) { sink, edge in
+                sink.object { sink in
+                    sink.field("from", edge.from)
+                    sink.field("to", edge.to)
+                    sink.field("label", edge.label)
+                    sink.field("kind", edge.kind)
+                    sink.field("observed", edge.observed)
+                    sink.key("evidence")
+                    sink.array(edge.evidence) { sink, origin in
+                        sink.object { sink in
+                            sink.field("file", origin.source)
+                            sink.key("lines")
+                            sink.array { sink in
+                                sink.int(origin.firstLine)
+                                sink.int(origin.lastLine)
+                            }
+                        }
+                    }
+                }
+            }
+            sink.key("subnets")
+            sink.array(topology.subnets) { sink, subnet in
+                sink.object { sink in
+                    sink.field("network", "\(subnet.network)/\(subnet.prefixLength)")
+                    sink.field("members", subnet.members)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// A drawing-ready picture of the capture: machines, virtual switches and bridges, the physical
+/// networks, and the links between them. Every edge says whether the capture shows it
+/// (`observed`: a device, a bridge port, an ARP entry, a DHCP lease) or it was deduced from
+/// addressing (`inferred`), and the lines it rests on.
+public struct Topology: Sendable {
+    public enum NodeKind: String, Sendable {
+        /// A machine that was read: host, guest or observer.
+        case machine
+        /// A guest known only from the host's side (a host route, a DHCP lease).
+        case impliedGuest = "implied-guest"
+        /// A virtual switch or bridge (vmnet8, xenbr0, virbr0, vboxnet0).
+        case virtualSwitch = "switch"
+        /// A physical network: the LAN the host's uplink sits on.
+        case network
+    }
+
+    public struct Node: Sendable {
+        public let id: String
+        public let kind: NodeKind
+        public let label: String
+        /// Host, guest, observer for machines.
+        public let role: String?
+        public var details: [String]
+    }
+
+    public struct Edge: Sendable {
+        public let from: String
+        public let to: String
+        public let label: String
+        public let observed: Bool
+        /// `nat` when traffic crossing it is masqueraded, `route` for a routed hop, `l2` otherwise.
+        public let kind: String
+        public let evidence: [Provenance]
+    }
+
+    public struct Subnet: Sendable {
+        public let network: IPv4Address
+        public let prefixLength: Int
+        public let members: [String]
+    }
+
+    public var nodes: [Node] = []
+    public var edges: [Edge] = []
+    public var subnets: [Subnet] = []
+    /// Which sides the capture saw: `host`, `guest`, `observer`.
+    public var sidesSeen: [String] = []
+
+    public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
+
+    mutating func addNode(_ node: Node) {
+        if !nodes.contains(where: { $0.id == node.id }) { nodes.append(node) }
+    }
+
+    mutating func addEdge(_ edge: Edge) {
+        if !edges.contains(where: { $0.from == edge.from && $0.to == edge.to && $0.label == edge.label }) { edges.append(edge) }
+    }
+}

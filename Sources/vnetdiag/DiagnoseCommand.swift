@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import VNetDiagKit
+
+/// `--rules` and the rule catalogue, shared by every command that uses rules.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "A folder of extra rules (repeatable); a rule with an existing id replaces it.")
+    var ruleFolders: [String] = []
+
+    func catalog() throws -> RuleCatalog {
+        let environment = ProcessInfo.processInfo.environment["VNETDIAG_RULES"].map { [$0] } ?? []
+        do { return try RuleCatalog.load(extraFolders: environment + ruleFolders) } catch {
+            throw UsageFailure(message: error.description)
+        }
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {
+    /// Spanish when LANG (or LC_ALL, LC_MESSAGES) starts with `es`, else English.
+    static var fromEnvironment: ReportLanguage {
+        let environment = ProcessInfo.processInfo.environment
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("es") ? .es : .en
+    }
+}
+
+/// Reads captures, then runs sections → machines → mode → topology.
+func diagnose(_ input: InputOptions, _ rules: RuleOptions) throws -> Diagnosis {
+    let catalog = try rules.catalog()
+    let documents = try input.readDocuments()
+    return Diagnosis.run(ParsePipeline().parse(documents), catalog: catalog)
+}
+
+func writeStandardOutput(_ text: String) {
+    var buffer = ByteBuffer(capacity: text.utf8.count + 1)
+    buffer.append(Array(text.utf8))
+    if text.last != "\n" { buffer.append(0x0A) }
+    writeStandardOutput(buffer)
+}
+
+struct DiagnoseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diagnose",
+        abstract: "Name the virtualization mode with its evidence, sketch the topology, and report what was read.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+    }
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: "Report language (default: Spanish when LANG starts with es, else English).")
+    var lang: ReportLanguage?
+
+    @Option(help: "text, json (vnetdiag.report/1) or markdown.")
+    var format: Format = .text
+
+    @Flag(help: "Indent the JSON.")
+    var pretty = false
+
+    func run() throws {
+        try reportingFailures {
+            let diagnosis = try diagnose(input, rules)
+            let language = lang ?? .fromEnvironment
+            switch format {
+            case .json:
+                var stream = JSONStream(pretty: pretty, capacity: 1 << 16)
+                DiagnosisJSON.write(diagnosis, language: language, to: &stream)
+                stream.buffer.append(0x0A)
+                writeStandardOutput(stream.buffer)
+            case .text: writeStandardOutput(DiagnosisText.render(diagnosis, language: language, style: .text))
+            case .markdown: writeStandardOutput(DiagnosisText.render(diagnosis, language: language, style: .markdown))
+            }
+        }
+        exitWithoutTeardown()
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import Yams
+@testable import VNetDiagKit
+
+/// `diagnose` and `topology` over the fixture folders: the report's mode, sides and topology
+/// edges against `expected.yaml`, and the command line's formats and languages.
+@Suite struct DiagnoseTests {
+    static func report(_ folder: URL, language: ReportLanguage = .en) throws -> JSONValue {
+        let diagnosis = Diagnosis.run(try Parsing.results(at: [folder.path]), catalog: ModeTests.catalog)
+        return JSONTreeBuilder.build { DiagnosisJSON.write(diagnosis, language: language, to: &$0) }
+    }
+
+    @Test(arguments: FixtureFolderTests.seedConfigurations)
+    func seedReport(_ name: String) throws {
+        let folder = TestPaths.fixtures.appendingPathComponent("seed").appendingPathComponent(name)
+        let expected = try ExpectationMatching.load(folder.appendingPathComponent("expected.yaml"))
+        let report = try Self.report(folder)
+        #expect(ExpectationMatching.text(of: report["schema"]) == "vnetdiag.report/1")
+        #expect(ExpectationMatching.text(of: report["mode"]?["id"]) == expected["mode"]?.string)
+        if let sides = expected["sidesSeen"], let problem = ExpectationMatching.mismatch(sides, report["summary"]?["sidesSeen"]) {
+            Issue.record("\(name): sidesSeen \(problem)")
+        }
+        guard case .sequence(let wanted)? = expected["topologyEdges"] else {
+            Issue.record("\(name)/expected.yaml has no topologyEdges")
+            return
+        }
+        let edges = report["topology"]?["edges"]?.arrayValue ?? []
+        for edge in wanted where !edges.contains(where: { ExpectationMatching.mismatch(edge, $0) == nil }) {
+            Issue.record("\(name): no topology edge matches \(edge)")
+        }
+        // Every edge but the NAT boundary rests on lines of the input.
+        for edge in edges where ExpectationMatching.text(of: edge["kind"]) != "nat" || ExpectationMatching.text(of: edge["observed"]) == "true" {
+            let evidence = edge["evidence"]?.arrayValue ?? []
+            #expect(evidence.count > 0, "\(name): edge without evidence \(edge)")
+        }
+        // The mode's evidence quotes the input lines it rests on.
+        for item in report["mode"]?["evidence"]?.arrayValue ?? [] {
+            let lines = (item["seen"]?.arrayValue ?? []).flatMap { $0["lines"]?.arrayValue ?? [] }
+            #expect(lines.count > 0, "\(name): evidence without lines \(item)")
+        }
+    }
+
+    @Test func spanishReportSpeaksSpanish() throws {
+        let folder = TestPaths.fixtures.appendingPathComponent("seed/xen-route")
+        let output = try CommandRunner.run(["diagnose", "--lang", "es", folder.path])
+        #expect(output.status == 0)
+        #expect(output.text.contains("Modo"))
+        #expect(output.text.contains("Xen, modo encaminado"))
+        #expect(output.text.contains("observador externo"))
+        #expect(output.text.contains("dom0/route-n.txt:4"))
+        let english = try CommandRunner.run(["diagnose", "--lang", "en", "--format", "markdown", folder.path])
+        #expect(english.text.contains("## Mode"))
+        #expect(english.text.contains("Xen, routed"))
+    }
+
+    @Test func languageFollowsLANG() throws {
+        let folder = TestPaths.fixtures.appendingPathComponent("seed/xen-nat")
+        let spanish = try CommandRunner.run(["diagnose", folder.path], environment: ["LANG": "es_ES.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(spanish.text.contains("Máquinas"))
+        let english = try CommandRunner.run(["diagnose", folder.path], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(english.text.contains("Machines"))
+    }
+
+    @Test(arguments: ["text", "dot", "mermaid"])
+    func topologyFormats(_ format: String) throws {
+        let folder = TestPaths.fixtures.appendingPathComponent("seed/vmware-nat")
+        let output = try CommandRunner.run(["topology", "--format", format, folder.path])
+        #expect(output.status == 0)
+        switch format {
+        case "dot":
+            #expect(output.text.hasPrefix("digraph vnetdiag {"))
+            #expect(output.text.contains("\"switch:ayla/vmnet8\" -> \"network:192.168.0.0/24\" [label=\"NAT\", style=dashed, color=red];"))
+        case "mermaid":
+            #expect(output.text.hasPrefix("flowchart LR"))
+            #expect(output.text.contains("-.->|\"NAT\"|"))
+        default:
+            #expect(output.text.contains("[vmnet8 172.16.62.1/24]"))
+            #expect(output.text.contains("creb (guest)"))
+        }
+    }
+
+    /// SVG needs Graphviz (installed by .ci/run); without it the DOT text comes out with a message.
+    @Test func svgThroughGraphviz() throws {
+        let folder = TestPaths.fixtures.appendingPathComponent("seed/xen-route")
+        let output = try CommandRunner.run(["topology", "--format", "svg", folder.path])
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+            #expect(output.status == 0)
+            #expect(output.text.contains("<svg"))
+            #expect(output.text.contains("dom0"))
+        } else {
+            #expect(output.status == 2)
+            #expect(output.stderr.contains("Graphviz"))
+            #expect(output.text.hasPrefix("digraph"))
+        }
+        let withoutDot = try CommandRunner.run(["topology", "--format", "svg", folder.path], environment: ["PATH": "/nonexistent"])
+        #expect(withoutDot.status == 2)
+        #expect(withoutDot.stderr.contains("Graphviz"))
+        #expect(withoutDot.text.hasPrefix("digraph"))
+    }
+
+    /// Honest answers on thin or contradictory input, never a crash.
+    @Test func thinInputGetsAnHonestAnswer() throws {
+        let garbage = try CommandRunner.run(["diagnose", "--format", "json", "-"], stdin: "nada que ver aquí\n\u{1}\u{2}\n")
+        #expect(garbage.status == 0)
+        #expect(garbage.text.contains("\"id\":\"unknown\""))
+        let hostOnly = TestPaths.fixtures.appendingPathComponent("seed/vmware-nat/ayla")
+        let ambiguous = try CommandRunner.run(["diagnose", "--format", "json", hostOnly.path])
+        #expect(ambiguous.text.contains("\"id\":\"ambiguous\""))
+        #expect(ambiguous.text.contains("\"candidates\":[{"))
+    }
+}
