@@ -14,6 +14,7 @@ public enum TopologyBuilder {
         for host in machines where host.role == .host {
             addHostSide(host, to: &topology, guestAddresses: guestAddresses, nat: verdict.mode == "nat")
         }
+        MACJoins.add(machines, to: &topology)
         for guest in machines where guest.role == .guest {
             addGuestLinks(guest, facts: facts.filter { $0.machine == guest.name }, hosts: machines.filter { $0.role == .host }, to: &topology)
         }
