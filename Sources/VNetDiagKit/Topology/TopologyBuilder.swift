@@ -11,8 +11,11 @@ public enum TopologyBuilder {
             topology.addNode(Topology.Node(id: machineID(machine.name), kind: .machine, label: machine.name, role: machine.role.rawValue,
                                            details: addressLines(machine)))
         }
+        let guestMACs = Dictionary(machines.filter { $0.role == .guest }.flatMap { guest in
+            guest.interfaces.compactMap(\.mac).map { ($0, guest.name) }
+        }, uniquingKeysWith: { first, _ in first })
         for host in machines where host.role == .host {
-            addHostSide(host, to: &topology, guestAddresses: guestAddresses, nat: verdict.mode == "nat")
+            addHostSide(host, to: &topology, guestAddresses: guestAddresses, guestMACs: guestMACs, nat: verdict.mode == "nat")
         }
         MACJoins.add(machines, to: &topology)
         for guest in machines where guest.role == .guest {
@@ -40,7 +43,8 @@ public enum TopologyBuilder {
         return ["vmnet", "xenbr", "virbr", "vboxnet"].contains { subject.hasPrefix($0) }
     }
 
-    static func addHostSide(_ host: Machine, to topology: inout Topology, guestAddresses: [IPv4Address: String], nat: Bool) {
+    static func addHostSide(_ host: Machine, to topology: inout Topology, guestAddresses: [IPv4Address: String],
+                            guestMACs: [MACAddress: String], nat: Bool) {
         let hostID = machineID(host.name)
         var lans: [String] = []
         for interface in host.interfaces where interface.name != "lo" && VirtualizationVocabulary.hostDevice(interface.name) == nil
@@ -86,7 +90,8 @@ public enum TopologyBuilder {
         }
         for event in host.events where event.kind == "dhcp.ack" {
             guard let address = event.field("ip").flatMap({ IPv4Address($0) }), let device = event.field("interface") else { continue }
-            let target = guestAddresses[address].map(machineID) ?? impliedGuest(address, host: host.name, to: &topology)
+            let leased = event.field("mac").flatMap { MACAddress($0) }.flatMap { guestMACs[$0] } ?? guestAddresses[address]
+            let target = leased.map(machineID) ?? impliedGuest(address, host: host.name, to: &topology)
             let from = topology.node(switchID(host.name, device)) != nil ? switchID(host.name, device) : hostID
             topology.addEdge(Topology.Edge(from: from, to: target, label: "DHCP \(address) \(event.field("mac") ?? "")", observed: true,
                                            kind: "l2", evidence: [Record.event(event).origin]))
