@@ -41,6 +41,34 @@ import Yams
         }
     }
 
+    static let modeCaptures = TestPaths.folders(under: TestPaths.fixtures.appendingPathComponent("modes"),
+                                                containing: "expected.yaml")
+
+    /// Labs captured in network namespaces (scripts/capture/netns-modes.sh): libvirt NAT,
+    /// VirtualBox NAT and host-only, Xen 3.2+ bridge, a Docker host, a plain host.
+    @Test(arguments: modeCaptures)
+    func capturedLab(_ name: String) throws {
+        let folder = TestPaths.fixtures.appendingPathComponent("modes").appendingPathComponent(name)
+        let expected = try ExpectationMatching.load(folder.appendingPathComponent("expected.yaml"))
+        let report = try Self.report(folder)
+        let scores = (report["mode"]?["scores"]?.arrayValue ?? []).map { "\(ExpectationMatching.text(of: $0["id"]) ?? "")=\(ExpectationMatching.text(of: $0["score"]) ?? "")" }
+        #expect(ExpectationMatching.text(of: report["mode"]?["id"]) == expected["mode"]?.string, "\(name): \(scores)")
+        guard case .sequence(let machines)? = expected["machines"] else {
+            Issue.record("\(name)/expected.yaml has no machines")
+            return
+        }
+        let actual = report["machines"]?.arrayValue ?? []
+        for want in machines where !actual.contains(where: { ExpectationMatching.mismatch(want, $0) == nil }) {
+            Issue.record("\(name): no machine matches \(want); got \(actual.map { "\(ExpectationMatching.text(of: $0["name"]) ?? "")=\(ExpectationMatching.text(of: $0["role"]) ?? "")" })")
+        }
+        if case .sequence(let wanted)? = expected["topologyEdges"] {
+            let edges = report["topology"]?["edges"]?.arrayValue ?? []
+            for edge in wanted where !edges.contains(where: { ExpectationMatching.mismatch(edge, $0) == nil }) {
+                Issue.record("\(name): no topology edge matches \(edge)")
+            }
+        }
+    }
+
     @Test func spanishReportSpeaksSpanish() throws {
         let folder = TestPaths.fixtures.appendingPathComponent("seed/xen-route")
         let output = try CommandRunner.run(["diagnose", "--lang", "es", folder.path])

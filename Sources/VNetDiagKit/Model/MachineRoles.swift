@@ -15,7 +15,10 @@ public enum MachineRoles {
 
     static func winner(_ reasons: [RoleReason]) -> MachineRole {
         var totals: [MachineRole: Int] = [:]
-        for reason in reasons { totals[reason.role, default: 0] += reason.weight }
+        // Hints (weight 1: NAT, forwarding, a DHCP client) support a role but never make one:
+        // routers masquerade and Docker hosts forward too.
+        let founded = Set(reasons.filter { $0.weight >= 2 || $0.role == .observer }.map(\.role))
+        for reason in reasons where founded.contains(reason.role) { totals[reason.role, default: 0] += reason.weight }
         let ranked = totals.sorted { $0.value > $1.value }
         guard let best = ranked.first else { return .unknown }
         if ranked.count > 1, ranked[1].value == best.value { return .unknown }

@@ -743,7 +743,7 @@ evidence:
     why: {en: 'vnet taps are ports of a LAN bridge', es: 'los tap vnet son puertos de un puente de la LAN'}
   - fact: guest-mac
     subject: '^52:54:00$'
-    weight: 1
+    weight: 2
     why: {en: 'the guest has a QEMU/KVM NIC', es: 'el invitado tiene una tarjeta QEMU/KVM'}
   - fact: guest-on-host-lan
     weight: 3
@@ -752,6 +752,10 @@ evidence:
     subject: '^virbr\d'
     weight: -3
     why: {en: 'a gateway on virbr is libvirt NAT', es: 'una pasarela en virbr es NAT de libvirt'}
+  - fact: guest-mac
+    subject: '^(?:00:0c:29|00:50:56|00:16:3e|08:00:27|00:15:5d)$'
+    weight: -2
+    why: {en: 'the guest''s NIC is another hypervisor''s', es: 'la tarjeta del invitado es de otro hipervisor'}
 """#),
         ("modes/libvirt.isolated.yaml", #"""
 id: libvirt.isolated
@@ -795,7 +799,7 @@ evidence:
     weight: 1
     why: {en: 'virbr0 has 192.168.122.1, the default network', es: 'virbr0 tiene 192.168.122.1, la red default'}
   - fact: masquerade
-    weight: 2
+    weight: 1
     why: {en: 'the host masquerades outgoing traffic', es: 'el anfitrión enmascara el tráfico saliente'}
   - fact: dhcp-server
     subject: '^dnsmasq'
@@ -855,6 +859,10 @@ evidence:
     subject: '^08:00:27$'
     weight: 2
     why: {en: 'the LAN sees a VirtualBox NIC', es: 'la LAN ve una tarjeta VirtualBox'}
+  - fact: guest-mac
+    subject: '^(?:00:0c:29|00:50:56|00:16:3e|52:54:00|00:15:5d)$'
+    weight: -2
+    why: {en: 'the guest''s NIC is another hypervisor''s', es: 'la tarjeta del invitado es de otro hipervisor'}
 """#),
         ("modes/virtualbox.hostonly.yaml", #"""
 id: virtualbox.hostonly
@@ -966,11 +974,11 @@ evidence:
     weight: 1
     why: {en: 'the host logged /dev/vmnet activity', es: 'el anfitrión registró actividad de /dev/vmnet'}
   - fact: guest-on-host-lan
-    weight: 4
+    weight: 3
     why: {en: 'the guest is on the host''s physical network', es: 'el invitado está en la red física del anfitrión'}
   - fact: guest-mac
     subject: '^00:(?:0c:29|50:56|05:69|1c:14)$'
-    weight: 1
+    weight: 2
     why: {en: 'the guest has a VMware NIC', es: 'el invitado tiene una tarjeta VMware'}
   - fact: log-event
     subject: '^vmnet\.bridge$'
@@ -980,6 +988,10 @@ evidence:
     subject: '^vmnet\d+$'
     weight: -3
     why: {en: 'a guest on a vmnet network is host-only or NAT', es: 'un invitado en una red vmnet es solo-anfitrión o NAT'}
+  - fact: guest-mac
+    subject: '^(?:00:16:3e|52:54:00|08:00:27|00:15:5d)$'
+    weight: -2
+    why: {en: 'the guest''s NIC is another hypervisor''s', es: 'la tarjeta del invitado es de otro hipervisor'}
 """#),
         ("modes/vmware.hostonly.yaml", #"""
 id: vmware.hostonly
@@ -1087,6 +1099,17 @@ evidence:
     subject: '^00:16:3e$'
     weight: 1
     why: {en: 'the LAN sees the guest''s own 00:16:3e MAC', es: 'la LAN ve la MAC 00:16:3e propia del invitado'}
+  - fact: host-device
+    subject: '^vif\d+\.\d+$'
+    weight: 1
+    why: {en: 'Xen backend vifs exist', es: 'existen vif de backend de Xen'}
+  - fact: guest-mac
+    subject: '^00:16:3e$'
+    weight: 1
+    why: {en: 'the guest has a Xen NIC (00:16:3e, also used by LXC)', es: 'el invitado tiene una tarjeta Xen (00:16:3e, también la usa LXC)'}
+  - fact: guest-on-host-lan
+    weight: 1
+    why: {en: 'the guest is on the host''s physical network', es: 'el invitado está en la red física del anfitrión'}
 """#),
         ("modes/xen.nat.yaml", #"""
 id: xen.nat
@@ -1108,7 +1131,7 @@ evidence:
     weight: 2
     why: {en: 'the guest''s network holds the host route of a vif', es: 'la red del invitado contiene la ruta de host de un vif'}
   - fact: masquerade
-    weight: 2
+    weight: 1
     why: {en: 'the host masquerades outgoing traffic', es: 'el anfitrión enmascara el tráfico saliente'}
   - fact: forwarding
     subject: '^on$'

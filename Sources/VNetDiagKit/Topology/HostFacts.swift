@@ -35,7 +35,7 @@ enum HostFacts {
             guard let device = route.interface, VirtualizationVocabulary.hostDevice(device) != nil else { continue }
             add("host-route", device, "host route to \(route.destination) through \(device)", route.origin)
         }
-        for rule in machine.firewallRules where rule.target == "MASQUERADE" || rule.target == "SNAT" {
+        for rule in machine.firewallRules where (rule.target == "MASQUERADE" || rule.target == "SNAT") && !servesContainers(rule) {
             let subject = rule.outInterface ?? rule.source ?? "any"
             add("masquerade", subject, "\(rule.target ?? "") for \(rule.source ?? "any") out of \(rule.outInterface ?? "any interface")", rule.origin)
         }
@@ -81,6 +81,13 @@ enum HostFacts {
                 }
             }
         }
+    }
+
+    /// Docker's and LXC's NAT rules (`-s 172.17.0.0/16 ! -o docker0`) are not a VM network's.
+    static func servesContainers(_ rule: FirewallRuleRecord) -> Bool {
+        let interfaces = [rule.outInterface, rule.inInterface].compactMap { $0 }.map { String($0.filter { $0 != "!" }).trimmingBlanks }
+        if interfaces.contains(where: { VirtualizationVocabulary.containerBridges.contains($0) || $0.hasPrefix("br-") }) { return true }
+        return ["172.17.0.0/16", "10.0.3.0/24"].contains(rule.source ?? "")
     }
 
     /// `vmnet8` for `VMware Network Adapter VMnet8`; other names as they are.

@@ -75,6 +75,12 @@ public enum TopologyBuilder {
         for bridge in host.bridges {
             let id = switchID(host.name, bridge.name)
             topology.addNode(Topology.Node(id: id, kind: .virtualSwitch, label: bridge.name, role: nil, details: []))
+            topology.addEdge(Topology.Edge(from: hostID, to: id, label: bridge.name, observed: true, kind: "l2", evidence: [bridge.origin]))
+            for port in bridge.ports where VirtualizationVocabulary.hostDevice(port) == nil || port.hasPrefix("peth") {
+                for lan in lans {
+                    topology.addEdge(Topology.Edge(from: id, to: lan, label: "\(port) (uplink)", observed: true, kind: "l2", evidence: [bridge.origin]))
+                }
+            }
             for port in bridge.ports where port.hasPrefix("vif") || port.hasPrefix("vnet") || port.hasPrefix("tap") {
                 let guestID = "guest:\(host.name)/\(port)"
                 topology.addNode(Topology.Node(id: guestID, kind: .impliedGuest, label: "guest behind \(port)", role: "guest", details: []))
