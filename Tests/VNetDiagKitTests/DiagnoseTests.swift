@@ -137,4 +137,47 @@ import Yams
         #expect(ambiguous.text.contains("\"id\":\"ambiguous\""))
         #expect(ambiguous.text.contains("\"candidates\":[{"))
     }
+
+    /// The seed's Xen route and Xen NAT dom0 outputs mixed in one folder: evidence for both modes,
+    /// so the answer is `ambiguous` and says the capture contradicts itself.
+    @Test func contradictoryCaptureIsAmbiguous() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-contra-\(UUID())")
+        let dom0 = folder.appendingPathComponent("dom0")
+        try FileManager.default.createDirectory(at: dom0, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (config, file, copy) in [("xen-route", "ifconfig.txt", "a.txt"), ("xen-route", "route-n.txt", "b.txt"),
+                                     ("xen-nat", "ifconfig.txt", "c.txt"), ("xen-nat", "route-n.txt", "d.txt")] {
+            try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("seed/\(config)/dom0/\(file)"),
+                                             to: dom0.appendingPathComponent(copy))
+        }
+        let verdict = try ModeTests.verdict(at: [folder.path])
+        #expect(verdict.id == "ambiguous")
+        #expect(Set(verdict.candidates.map(\.rule.id)) == ["xen.route", "xen.nat"])
+        #expect(verdict.missing?.contains("contradicts itself") == true)
+    }
+
+    /// domain.md §1: 00:16:3e is also LXC's prefix; an LXC host (lxcbr0, veth, 10.0.3.0/24) is no
+    /// Xen host. Invented from domain.md's LXC defaults.
+    @Test func lxcIsNotXen() {
+        let text = """
+        root@lxchost:~# ip addr
+        3: lxcbr0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000
+            link/ether 00:16:3e:00:00:00 brd ff:ff:ff:ff:ff:ff
+            inet 10.0.3.1/24 brd 10.0.3.255 scope global lxcbr0
+               valid_lft forever preferred_lft forever
+        5: vethX1a2b3@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master lxcbr0 state UP group default qlen 1000
+            link/ether fe:2c:11:aa:bb:cc brd ff:ff:ff:ff:ff:ff link-netnsid 0
+        root@c1:~# ip addr
+        4: eth0@if5: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000
+            link/ether 00:16:3e:5a:6b:7c brd ff:ff:ff:ff:ff:ff link-netnsid 0
+            inet 10.0.3.57/24 brd 10.0.3.255 scope global dynamic eth0
+               valid_lft 3500sec preferred_lft 3500sec
+        root@c1:~# ip route
+        default via 10.0.3.1 dev eth0
+        10.0.3.0/24 dev eth0 proto kernel scope link src 10.0.3.57
+        """
+        let verdict = ModeTests.verdict(text: text)
+        #expect(verdict.id == "none", "\(verdict.scores.map { "\($0.rule.id)=\($0.score)" })")
+        #expect(!verdict.id.hasPrefix("xen"))
+    }
 }

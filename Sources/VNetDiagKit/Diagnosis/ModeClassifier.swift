@@ -72,10 +72,20 @@ public struct ModeClassifier: Sendable {
             let hypervisors = Set(close.map(\.rule.hypervisor))
             return ModeVerdict(id: "ambiguous", hypervisor: hypervisors.count == 1 ? best.rule.hypervisor : nil, mode: nil,
                                confidence: confidence, margin: margin, winner: nil, runnerUp: runnerUp, candidates: close,
-                               scores: scores, missing: "the guest side (its addresses and routes) or the host's DHCP log would tell "
-                                + close.map(\.rule.id).joined(separator: " from "))
+                               scores: scores, missing: ambiguityNote(close))
         }
         return ModeVerdict(id: best.rule.id, hypervisor: best.rule.hypervisor, mode: best.rule.mode, confidence: confidence,
                            margin: margin, winner: best, runnerUp: runnerUp, candidates: [], scores: scores, missing: nil)
+    }
+
+    /// What to say of an ambiguity: strong evidence on each side means the capture contradicts
+    /// itself (or mixes two setups); otherwise the deciding side is missing.
+    func ambiguityNote(_ candidates: [ModeScore]) -> String {
+        let ids = candidates.map(\.rule.id).joined(separator: ", ")
+        let strong = candidates.filter { $0.matched.contains { $0.evidence.weight >= 4 } }
+        if strong.count > 1 {
+            return "the capture holds strong evidence for each of \(ids): it contradicts itself or mixes two setups"
+        }
+        return "the guest side (its addresses and routes) or the host's DHCP log would tell \(ids) apart"
     }
 }
