@@ -65,6 +65,18 @@ import Testing
         #expect(interface.mac == nil)
         #expect(interface.hardwareAddressText == "xx:xx:xx:xx:xx:xx")
     }
+
+    /// `iptables -S` lines cut after an option (`-A POSTROUTING -s`) crashed the parser once: the
+    /// option's value was read past the end of the line.
+    @Test(arguments: ["-s", "--source", "-d", "-i", "-o", "-p", "-j", "--jump", "!"])
+    func iptablesOptionAtTheEndOfALine(_ option: String) {
+        let results = Parsing.results(text: "-P POSTROUTING ACCEPT\n-A POSTROUTING \(option)\n", forced: FormatName(rawValue: "iptables"))
+        let rules = results.flatMap(\.parsed.records).compactMap { record -> FirewallRuleRecord? in
+            if case .firewallRule(let rule) = record { return rule } else { return nil }
+        }
+        #expect(rules.count == 1)
+        #expect(rules.first?.source == nil && rules.first?.target == nil)
+    }
 }
 
 /// A small deterministic generator, so the garbage is the same on every run.

@@ -121,14 +121,15 @@ public enum IptablesParser: SectionParser {
             let word = fields[index]
             let value = index + 1 < fields.count ? fields[index + 1] : nil
             let prefix = negate ? "!" : ""
-            switch word {
-            case "!": negate = true; index += 1; continue
-            case "-s", "--source" where value != nil: rule.source = prefix + value!; index += 1
-            case "-d", "--destination" where value != nil: rule.destination = prefix + value!; index += 1
-            case "-i", "--in-interface" where value != nil: rule.inInterface = prefix + value!; index += 1
-            case "-o", "--out-interface" where value != nil: rule.outInterface = prefix + value!; index += 1
-            case "-p", "--protocol" where value != nil: rule.protocolName = prefix + value!; index += 1
-            case "-j", "--jump" where value != nil: rule.target = value; index += 1
+            // An option at the end of the line has no value: it is kept in `options`, never read past.
+            switch (word, value) {
+            case ("!", _): negate = true; index += 1; continue
+            case ("-s", let value?), ("--source", let value?): rule.source = prefix + value; index += 1
+            case ("-d", let value?), ("--destination", let value?): rule.destination = prefix + value; index += 1
+            case ("-i", let value?), ("--in-interface", let value?): rule.inInterface = prefix + value; index += 1
+            case ("-o", let value?), ("--out-interface", let value?): rule.outInterface = prefix + value; index += 1
+            case ("-p", let value?), ("--protocol", let value?): rule.protocolName = prefix + value; index += 1
+            case ("-j", let value?), ("--jump", let value?): rule.target = value; index += 1
             default: rest.append(negate ? "! " + word : word)
             }
             negate = false
