@@ -76,6 +76,8 @@ import Yams
         #expect(output.text.contains("Modo"))
         #expect(output.text.contains("Xen, modo encaminado"))
         #expect(output.text.contains("observador externo"))
+        #expect(output.text.contains("ve 192.168.0.64 en 00:40:d0:65:b2:84, eth0 de dom0"))
+        #expect(output.text.contains("tiene vif1.0 (dispositivo de backend de Xen)"))
         #expect(output.text.contains("dom0/route-n.txt:4"))
         let english = try CommandRunner.run(["diagnose", "--lang", "en", "--format", "markdown", folder.path])
         #expect(english.text.contains("## Mode"))

@@ -35,7 +35,7 @@ import Yams
         let folder = TestPaths.fixtures.appendingPathComponent("seed/xen-route")
         let ranec = try #require(try Self.machines(at: [folder.path]).first { $0.name == "ranec" })
         let reason = try #require(ranec.roleReasons.first { $0.role == .observer })
-        #expect(reason.message.contains("dom0's eth0"))
+        #expect(reason.message.en.contains("dom0's eth0") && reason.message.es.contains("eth0 de dom0"))
         #expect(reason.origin?.source.hasSuffix("ranec/session.txt") == true)
     }
 
@@ -55,7 +55,7 @@ import Yams
         #expect(machines.map(\.name) == ["ayla", "creb"])
         #expect(machines.map(\.nameSource) == [.prompt, .prompt])
         #expect(machines.map(\.role) == [.host, .guest])
-        #expect(machines[1].roleReasons.first?.message.contains("ayla's vmnet1") == true)
+        #expect(machines[1].roleReasons.first?.message.en.contains("ayla's vmnet1") == true)
     }
 
     /// Two `ifconfig` outputs pasted without prompts: the second `eth0` has another MAC, so it is

@@ -20,7 +20,7 @@ public enum MachineRole: String, Sendable {
 public struct RoleReason: Sendable {
     public let role: MachineRole
     public let weight: Int
-    public let message: String
+    public let message: LocalizedText
     public let origin: Provenance?
 }
 

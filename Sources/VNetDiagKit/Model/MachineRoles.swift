@@ -31,24 +31,24 @@ public enum MachineRoles {
         var reasons: [RoleReason] = []
         var seenMeanings: Set<String> = []
         for interface in machine.interfaces {
-            if let meaning = VirtualizationVocabulary.hostDevice(interface.name), seenMeanings.insert(meaning).inserted {
-                reasons.append(RoleReason(role: .host, weight: 3, message: "has \(interface.name) (\(meaning))", origin: interface.origin))
+            if let meaning = VirtualizationVocabulary.hostDevice(interface.name), seenMeanings.insert(meaning.en).inserted {
+                reasons.append(RoleReason(role: .host, weight: 3, message: LocalizedText(en: "has \(interface.name) (\(meaning.en))", es: "tiene \(interface.name) (\(meaning.es))"), origin: interface.origin))
             }
             if let mac = interface.mac, VirtualizationVocabulary.isVMwareHostAdapter(mac), seenMeanings.insert("vmware-mac").inserted {
-                reasons.append(RoleReason(role: .host, weight: 3, message: "\(interface.name) has \(mac), a VMware host adapter address", origin: interface.origin))
+                reasons.append(RoleReason(role: .host, weight: 3, message: LocalizedText(en: "\(interface.name) has \(mac), a VMware host adapter address", es: "\(interface.name) tiene \(mac), dirección de adaptador de anfitrión VMware"), origin: interface.origin))
             }
         }
         for port in machine.bridgePorts where VirtualizationVocabulary.hostDevice(port.name) != nil {
-            reasons.append(RoleReason(role: .host, weight: 2, message: "bridge port \(port.name)", origin: port.origin))
+            reasons.append(RoleReason(role: .host, weight: 2, message: LocalizedText(en: "bridge port \(port.name)", es: "puerto de puente \(port.name)"), origin: port.origin))
             break
         }
         for bridge in machine.bridges where bridge.ports.contains(where: { VirtualizationVocabulary.hostDevice($0) != nil }) {
-            reasons.append(RoleReason(role: .host, weight: 2, message: "bridge \(bridge.name) has virtual-machine ports", origin: bridge.origin))
+            reasons.append(RoleReason(role: .host, weight: 2, message: LocalizedText(en: "bridge \(bridge.name) has virtual-machine ports", es: "el puente \(bridge.name) tiene puertos de máquinas virtuales"), origin: bridge.origin))
             break
         }
         for route in machine.routes where route.genmask == IPv4Address(255, 255, 255, 255)
             && route.interface.map({ $0.hasPrefix("vif") }) == true {
-            reasons.append(RoleReason(role: .host, weight: 3, message: "host route to a guest through \(route.interface ?? "")", origin: route.origin))
+            reasons.append(RoleReason(role: .host, weight: 3, message: LocalizedText(en: "host route to a guest through \(route.interface ?? "")", es: "ruta de host a un invitado por \(route.interface ?? "")"), origin: route.origin))
             break
         }
         var seenEvents: Set<String> = []
@@ -56,20 +56,20 @@ public enum MachineRoles {
             let origin = Record.event(event).origin
             let program = event.program ?? ""
             if event.kind.hasPrefix("dhcp."), VirtualizationVocabulary.guestDHCPServers.contains(program), seenEvents.insert("dhcp").inserted {
-                reasons.append(RoleReason(role: .host, weight: 2, message: "\(program) serves DHCP", origin: origin))
+                reasons.append(RoleReason(role: .host, weight: 2, message: LocalizedText(en: "\(program) serves DHCP", es: "\(program) sirve DHCP"), origin: origin))
             } else if event.kind.hasPrefix("vmnet.") || event.kind.hasPrefix("xen.") || event.kind.hasPrefix("libvirt."),
                       seenEvents.insert(event.kind).inserted {
-                reasons.append(RoleReason(role: .host, weight: 3, message: "log event \(event.kind)", origin: origin))
+                reasons.append(RoleReason(role: .host, weight: 3, message: LocalizedText(en: "log event \(event.kind)", es: "evento de registro \(event.kind)"), origin: origin))
             }
         }
         if let rule = machine.firewallRules.first(where: { $0.target == "MASQUERADE" }) {
-            reasons.append(RoleReason(role: .host, weight: 1, message: "masquerades (NAT)", origin: rule.origin))
+            reasons.append(RoleReason(role: .host, weight: 1, message: LocalizedText(en: "masquerades (NAT)", es: "enmascara (NAT)"), origin: rule.origin))
         }
         if let forwarding = machine.sysctls.first(where: { $0.key.hasSuffix("ip_forward") && $0.value == "1" }) {
-            reasons.append(RoleReason(role: .host, weight: 1, message: "forwards IPv4", origin: forwarding.origin))
+            reasons.append(RoleReason(role: .host, weight: 1, message: LocalizedText(en: "forwards IPv4", es: "reenvía IPv4"), origin: forwarding.origin))
         }
         if VirtualizationVocabulary.hostFolderNames.contains(machine.name.lowercased()) {
-            reasons.append(RoleReason(role: .host, weight: 2, message: "named \(machine.name)", origin: nil))
+            reasons.append(RoleReason(role: .host, weight: 2, message: LocalizedText(en: "named \(machine.name)", es: "se llama \(machine.name)"), origin: nil))
         }
         return reasons
     }
@@ -80,21 +80,21 @@ public enum MachineRoles {
             interface.mac.flatMap(VirtualizationVocabulary.guestVendor).map { (interface, $0) }
         }).first {
             reasons.append(RoleReason(role: .guest, weight: 3,
-                                      message: "\(interface.name) has \(interface.mac!) (\(vendor) virtual NIC)", origin: interface.origin))
+                                      message: LocalizedText(en: "\(interface.name) has \(interface.mac!) (\(vendor) virtual NIC)", es: "\(interface.name) tiene \(interface.mac!) (tarjeta virtual \(vendor))"), origin: interface.origin))
         }
         if let interface = machine.interfaces.first(where: { $0.ipv4.contains { $0.address.description == "10.0.2.15" } }) {
-            reasons.append(RoleReason(role: .guest, weight: 2, message: "\(interface.name) has 10.0.2.15 (VirtualBox/QEMU user-mode NAT)", origin: interface.origin))
+            reasons.append(RoleReason(role: .guest, weight: 2, message: LocalizedText(en: "\(interface.name) has 10.0.2.15 (VirtualBox/QEMU user-mode NAT)", es: "\(interface.name) tiene 10.0.2.15 (NAT de usuario de VirtualBox/QEMU)"), origin: interface.origin))
         }
         if let neighbor = machine.neighbors.first(where: { $0.mac.map(VirtualizationVocabulary.isXenBackend) == true }) {
             reasons.append(RoleReason(role: .guest, weight: 3,
-                                      message: "\(neighbor.address) resolves to fe:ff:ff:ff:ff:ff (a Xen backend: the gateway is dom0)", origin: neighbor.origin))
+                                      message: LocalizedText(en: "\(neighbor.address) resolves to fe:ff:ff:ff:ff:ff (a Xen backend: the gateway is dom0)", es: "\(neighbor.address) resuelve a fe:ff:ff:ff:ff:ff (un backend de Xen: la pasarela es dom0)"), origin: neighbor.origin))
         }
         if let event = machine.events.first(where: { $0.kind.hasPrefix("dhclient.") }) {
-            reasons.append(RoleReason(role: .guest, weight: 1, message: "runs a DHCP client", origin: Record.event(event).origin))
+            reasons.append(RoleReason(role: .guest, weight: 1, message: LocalizedText(en: "runs a DHCP client", es: "ejecuta un cliente DHCP"), origin: Record.event(event).origin))
         }
         let lowered = machine.name.lowercased()
         if VirtualizationVocabulary.guestFolderPrefixes.contains(where: { lowered.hasPrefix($0) }) {
-            reasons.append(RoleReason(role: .guest, weight: 2, message: "named \(machine.name)", origin: nil))
+            reasons.append(RoleReason(role: .guest, weight: 2, message: LocalizedText(en: "named \(machine.name)", es: "se llama \(machine.name)"), origin: nil))
         }
         return reasons
     }
@@ -102,15 +102,15 @@ public enum MachineRoles {
     /// An ARP table that holds another machine's MAC, or a virtual NIC's, from outside.
     static func observerReasons(_ machine: Machine, others: [Machine]) -> [RoleReason] {
         let otherMACs = Dictionary(others.flatMap { other in other.interfaces.compactMap { interface in
-            interface.mac.map { ($0, "\(other.name)'s \(interface.name)") }
+            interface.mac.map { ($0, LocalizedText(en: "\(other.name)'s \(interface.name)", es: "\(interface.name) de \(other.name)")) }
         } }, uniquingKeysWith: { first, _ in first })
         for neighbor in machine.neighbors {
             guard let mac = neighbor.mac else { continue }
             if let owner = otherMACs[mac] {
-                return [RoleReason(role: .observer, weight: 1, message: "sees \(neighbor.address) at \(mac), \(owner)", origin: neighbor.origin)]
+                return [RoleReason(role: .observer, weight: 1, message: LocalizedText(en: "sees \(neighbor.address) at \(mac), \(owner.en)", es: "ve \(neighbor.address) en \(mac), \(owner.es)"), origin: neighbor.origin)]
             }
             if let vendor = VirtualizationVocabulary.guestVendor(mac) {
-                return [RoleReason(role: .observer, weight: 1, message: "sees \(neighbor.address) at \(mac) (\(vendor))", origin: neighbor.origin)]
+                return [RoleReason(role: .observer, weight: 1, message: LocalizedText(en: "sees \(neighbor.address) at \(mac) (\(vendor))", es: "ve \(neighbor.address) en \(mac) (\(vendor))"), origin: neighbor.origin)]
             }
         }
         return []
@@ -127,10 +127,10 @@ public enum MachineRoles {
             for point in hostPoints {
                 if let gateway = route.gateway?.address, gateway.value != 0,
                    gateway == point.address || gateway.value & point.mask.value == point.address.value & point.mask.value {
-                    return [RoleReason(role: .guest, weight: 3, message: "its gateway \(gateway) is on the network of \(point.owner)", origin: route.origin)]
+                    return [RoleReason(role: .guest, weight: 3, message: LocalizedText(en: "its gateway \(gateway) is on the network of \(point.owner.en)", es: "su pasarela \(gateway) está en la red de \(point.owner.es)"), origin: route.origin)]
                 }
                 if let network, genmask.value != 0, network.value != 0, point.address.value & genmask.value == network.value {
-                    return [RoleReason(role: .guest, weight: 3, message: "its network \(network)/\(genmask.prefixLength.map(String.init) ?? genmask.description) holds \(point.owner)", origin: route.origin)]
+                    return [RoleReason(role: .guest, weight: 3, message: LocalizedText(en: "its network \(network)/\(genmask.prefixLength.map(String.init) ?? genmask.description) holds \(point.owner.en)", es: "su red \(network)/\(genmask.prefixLength.map(String.init) ?? genmask.description) contiene \(point.owner.es)"), origin: route.origin)]
                 }
             }
         }
@@ -139,17 +139,17 @@ public enum MachineRoles {
 
     /// Addresses a host shows towards its guests: on vmnet/vif/virbr/vboxnet devices, and the
     /// destinations of host routes through them (Xen route and NAT modes).
-    static func hostSidePoints(of machine: Machine) -> [(address: IPv4Address, mask: IPv4Address, owner: String, device: String)] {
+    static func hostSidePoints(of machine: Machine) -> [(address: IPv4Address, mask: IPv4Address, owner: LocalizedText, device: String)] {
         let onDevices = machine.interfaces.filter { VirtualizationVocabulary.hostDevice($0.name) != nil }.flatMap { interface in
-            interface.ipv4.compactMap { assignment -> (IPv4Address, IPv4Address, String, String)? in
+            interface.ipv4.compactMap { assignment -> (IPv4Address, IPv4Address, LocalizedText, String)? in
                 guard let address = assignment.address.address else { return nil }
-                return (address, assignment.netmask ?? IPv4Address(255, 255, 255, 255), "\(machine.name)'s \(interface.name) (\(address))", interface.name)
+                return (address, assignment.netmask ?? IPv4Address(255, 255, 255, 255), LocalizedText(en: "\(machine.name)'s \(interface.name) (\(address))", es: "\(interface.name) de \(machine.name) (\(address))"), interface.name)
             }
         }
-        let hostRoutes = machine.routes.compactMap { route -> (IPv4Address, IPv4Address, String, String)? in
+        let hostRoutes = machine.routes.compactMap { route -> (IPv4Address, IPv4Address, LocalizedText, String)? in
             guard let interface = route.interface, VirtualizationVocabulary.hostDevice(interface) != nil,
                   let destination = route.destination.address, route.genmask == IPv4Address(255, 255, 255, 255) else { return nil }
-            return (destination, IPv4Address(255, 255, 255, 255), "\(machine.name)'s host route to \(destination) via \(interface)", interface)
+            return (destination, IPv4Address(255, 255, 255, 255), LocalizedText(en: "\(machine.name)'s host route to \(destination) via \(interface)", es: "la ruta de host de \(machine.name) a \(destination) por \(interface)"), interface)
         }
         return onDevices + hostRoutes
     }

@@ -2,21 +2,27 @@
 /// §3.5, §4, §5). Kept apart from the rules that weigh them so that both can be read at a glance.
 public enum VirtualizationVocabulary {
     /// Interface name prefixes that exist only on a machine running virtual machines, and what they are.
-    public static let hostDevicePrefixes: [(prefix: String, meaning: String)] = [
-        ("vif", "Xen backend device"), ("peth", "Xen physical port renamed by network-bridge"),
-        ("xenbr", "Xen bridge"), ("vmnet", "VMware virtual switch adapter"),
-        ("virbr", "libvirt bridge"), ("vnet", "libvirt/KVM tap device"),
-        ("vboxnet", "VirtualBox host-only adapter"), ("tap", "tap device"),
+    public static let hostDevicePrefixes: [(prefix: String, meaning: LocalizedText)] = [
+        ("vif", LocalizedText(en: "Xen backend device", es: "dispositivo de backend de Xen")),
+        ("peth", LocalizedText(en: "Xen physical port renamed by network-bridge", es: "puerto físico de Xen renombrado por network-bridge")),
+        ("xenbr", LocalizedText(en: "Xen bridge", es: "puente de Xen")),
+        ("vmnet", vmnetMeaning),
+        ("virbr", LocalizedText(en: "libvirt bridge", es: "puente de libvirt")),
+        ("vnet", LocalizedText(en: "libvirt/KVM tap device", es: "dispositivo tap de libvirt/KVM")),
+        ("vboxnet", vboxnetMeaning),
+        ("tap", LocalizedText(en: "tap device", es: "dispositivo tap")),
     ]
+    static let vmnetMeaning = LocalizedText(en: "VMware virtual switch adapter", es: "adaptador de conmutador virtual de VMware")
+    static let vboxnetMeaning = LocalizedText(en: "VirtualBox host-only adapter", es: "adaptador solo-anfitrión de VirtualBox")
 
     /// Returns the meaning when `name` is a host-side device (`vif1.0`, `vmnet8`, `virbr0-nic`...).
-    public static func hostDevice(_ name: String) -> String? {
+    public static func hostDevice(_ name: String) -> LocalizedText? {
         for (prefix, meaning) in hostDevicePrefixes where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
             if let first = rest.first, first.isNumber { return meaning }
         }
-        if name.contains("VMnet") { return "VMware virtual switch adapter" }
-        if name.contains("VirtualBox Host-Only") { return "VirtualBox host-only adapter" }
+        if name.contains("VMnet") { return vmnetMeaning }
+        if name.contains("VirtualBox Host-Only") { return vboxnetMeaning }
         return nil
     }
 

@@ -7,7 +7,7 @@ public enum DiagnosisJSON {
             sink.key("mode")
             writeMode(diagnosis.verdict, language: language, quoter: quoter, to: &sink)
             sink.key("machines")
-            MachineJSON.write(diagnosis.machines, to: &sink)
+            MachineJSON.write(diagnosis.machines, language: language, to: &sink)
             sink.key("topology")
             TopologyJSON.write(diagnosis.topology, to: &sink)
             // The checks of the misconfiguration catalogue fill this list (rules/checks/).

@@ -40,7 +40,7 @@ public enum DiagnosisText {
         for machine in diagnosis.machines {
             out.append("\(style == .markdown ? "- **\(machine.name)**" : machine.name): \(say.roleName(machine.role, language))")
             for reason in machine.roleReasons where reason.role == machine.role {
-                out.append("    \(reason.message)")
+                out.append("    \(reason.message.text(language))")
             }
         }
         out.append("\(say.sidesSeen): \(diagnosis.topology.sidesSeen.joined(separator: ", "))")

@@ -1,15 +1,15 @@
 /// The `machines` list of `vnetdiag.report/1`: each machine's name and where the name came
 /// from, its role with every reason and the lines each rests on, and the sections it was read from.
 public enum MachineJSON {
-    public static func write<Sink: JSONSink>(_ machines: [Machine], to sink: inout Sink) {
-        sink.array(machines) { sink, machine in writeMachine(machine, to: &sink) }
+    public static func write<Sink: JSONSink>(_ machines: [Machine], language: ReportLanguage = .en, to sink: inout Sink) {
+        sink.array(machines) { sink, machine in writeMachine(machine, language: language, to: &sink) }
     }
 
     public static func json(_ machines: [Machine]) -> JSONValue {
         JSONTreeBuilder.build { write(machines, to: &$0) }
     }
 
-    static func writeMachine<Sink: JSONSink>(_ machine: Machine, to sink: inout Sink) {
+    static func writeMachine<Sink: JSONSink>(_ machine: Machine, language: ReportLanguage, to sink: inout Sink) {
         let quoter = EvidenceQuoter(machine.sections)
         sink.object { sink in
             sink.field("name", machine.name)
@@ -21,7 +21,7 @@ public enum MachineJSON {
                 sink.object { sink in
                     sink.field("role", reason.role.rawValue)
                     sink.field("weight", reason.weight)
-                    sink.field("message", reason.message)
+                    sink.field("message", reason.message.text(language))
                     sink.key("evidence")
                     sink.array(quoter.quote(reason.origin, limit: 8)) { sink, line in
                         sink.object { sink in

@@ -1,18 +1,6 @@
 import PCRE2
 import Yams
 
-/// Text in the two languages reports speak.
-public struct LocalizedText: Sendable {
-    public let en: String
-    public let es: String
-
-    public func text(_ language: ReportLanguage) -> String { language == .es ? es : en }
-}
-
-public enum ReportLanguage: String, Sendable, CaseIterable {
-    case en, es
-}
-
 /// A mode classifier from `rules/modes/<id>.yaml`: weighted evidence over topology facts.
 /// A rule scores the sum of the weights of its evidence items that match at least one fact;
 /// negative weights count against the mode (a trap, like LXC's use of Xen's MAC prefix).

@@ -38,10 +38,10 @@ enum GuestFacts {
             for point in MachineRoles.hostSidePoints(of: host) {
                 let device = HostFacts.deviceSubject(point.device)
                 if let (gateway, origin) = gateways.first(where: { $0.0 == point.address || $0.0.value & point.mask.value == point.address.value & point.mask.value }) {
-                    add("guest-gateway-on", device, "gateway \(gateway) is on the network of \(point.owner)", origin)
+                    add("guest-gateway-on", device, "gateway \(gateway) is on the network of \(point.owner.en)", origin)
                 }
                 if let network = networks.first(where: { point.address.value & $0.mask.value == $0.network.value }) {
-                    add("guest-network-on", device, "\(network.network)/\(network.mask.prefixLength ?? 0) holds \(point.owner)", network.origin)
+                    add("guest-network-on", device, "\(network.network)/\(network.mask.prefixLength ?? 0) holds \(point.owner.en)", network.origin)
                 }
             }
             let physical = host.interfaces.filter { interface in

@@ -14,7 +14,7 @@ enum HostFacts {
             }
             guard let meaning = VirtualizationVocabulary.hostDevice(name) else { continue }
             let subject = deviceSubject(name)
-            add("host-device", subject, "\(name): \(meaning)", interface.origin)
+            add("host-device", subject, "\(name): \(meaning.en)", interface.origin)
             for assignment in interface.ipv4 {
                 guard let address = assignment.address.address else { continue }
                 add("host-device-address", "\(subject) \(address)", "\(name) has \(address)", interface.origin)
