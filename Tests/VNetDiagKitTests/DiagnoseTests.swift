@@ -69,6 +69,20 @@ import Yams
         }
     }
 
+    /// The libvirt lab's virbr0 segment holds the host (observed) and guest1 (observed through the
+    /// vnet0 tap's MAC), and the L3 subnets list both ends of 192.168.122.0/24.
+    @Test func segmentsAndSubnets() throws {
+        let report = try Self.report(TestPaths.fixtures.appendingPathComponent("modes/libvirt-nat"))
+        let segments = report["topology"]?["segments"]?.arrayValue ?? []
+        let virbr0 = segments.first { ExpectationMatching.text(of: $0["node"]) == "switch:kvmhost/virbr0" }
+        let members = (virbr0?["members"]?.arrayValue ?? []).map { "\(ExpectationMatching.text(of: $0["node"]) ?? "")=\(ExpectationMatching.text(of: $0["observed"]) ?? "")" }
+        #expect(members.contains("machine:kvmhost=true"))
+        #expect(members.contains("machine:guest1=true"))
+        let subnets = report["topology"]?["subnets"]?.arrayValue ?? []
+        let lab = subnets.first { ExpectationMatching.text(of: $0["network"]) == "192.168.122.0/24" }
+        #expect(lab?["members"]?.arrayValue?.count == 2)
+    }
+
     @Test func spanishReportSpeaksSpanish() throws {
         let folder = TestPaths.fixtures.appendingPathComponent("seed/xen-route")
         let output = try CommandRunner.run(["diagnose", "--lang", "es", folder.path])

@@ -138,6 +138,19 @@ public enum TopologyJSON {
                     }
                 }
             }
+            sink.key("segments")
+            sink.array(topology.segments) { sink, segment in
+                sink.object { sink in
+                    sink.field("node", segment.node)
+                    sink.key("members")
+                    sink.array(segment.members) { sink, member in
+                        sink.object { sink in
+                            sink.field("node", member.node)
+                            sink.field("observed", member.observed)
+                        }
+                    }
+                }
+            }
             sink.key("subnets")
             sink.array(topology.subnets) { sink, subnet in
                 sink.object { sink in

@@ -39,6 +39,13 @@ public struct Topology: Sendable {
         public let members: [String]
     }
 
+    /// An L2 segment: a virtual switch or physical network and the nodes on it (edges of kind
+    /// `l2` in either direction), each member observed or inferred.
+    public struct Segment: Sendable {
+        public let node: String
+        public let members: [(node: String, observed: Bool)]
+    }
+
     public var nodes: [Node] = []
     public var edges: [Edge] = []
     public var subnets: [Subnet] = []
@@ -46,6 +53,21 @@ public struct Topology: Sendable {
     public var sidesSeen: [String] = []
 
     public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
+
+    public var segments: [Segment] {
+        nodes.filter { $0.kind == .virtualSwitch || $0.kind == .network }.map { segment in
+            var members: [(String, Bool)] = []
+            for edge in edges where edge.kind != "nat" && (edge.from == segment.id || edge.to == segment.id) {
+                let other = edge.from == segment.id ? edge.to : edge.from
+                if let index = members.firstIndex(where: { $0.0 == other }) {
+                    members[index].1 = members[index].1 || edge.observed
+                } else {
+                    members.append((other, edge.observed))
+                }
+            }
+            return Segment(node: segment.id, members: members)
+        }
+    }
 
     mutating func addNode(_ node: Node) {
         if !nodes.contains(where: { $0.id == node.id }) { nodes.append(node) }
