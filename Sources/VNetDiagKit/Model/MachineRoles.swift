@@ -122,35 +122,67 @@ public enum MachineRoles {
         let hostPoints = others.flatMap { other in hostSidePoints(of: other) }
         guard !hostPoints.isEmpty else { return [] }
         for route in machine.routes {
-            let network = route.destination.address
-            let genmask = route.genmask ?? IPv4Address(0)
-            for point in hostPoints {
-                if let gateway = route.gateway?.address, gateway.value != 0,
-                   gateway == point.address || gateway.value & point.mask.value == point.address.value & point.mask.value {
-                    return [RoleReason(role: .guest, weight: 3, message: LocalizedText(en: "its gateway \(gateway) is on the network of \(point.owner.en)", es: "su pasarela \(gateway) está en la red de \(point.owner.es)"), origin: route.origin)]
-                }
-                if let network, genmask.value != 0, network.value != 0, point.address.value & genmask.value == network.value {
-                    return [RoleReason(role: .guest, weight: 3, message: LocalizedText(en: "its network \(network)/\(genmask.prefixLength.map(String.init) ?? genmask.description) holds \(point.owner.en)", es: "su red \(network)/\(genmask.prefixLength.map(String.init) ?? genmask.description) contiene \(point.owner.es)"), origin: route.origin)]
-                }
-            }
+            if let reason = subnetReason(route, hostPoints) { return [reason] }
         }
         return []
     }
 
-    /// Addresses a host shows towards its guests: on vmnet/vif/virbr/vboxnet devices, and the
-    /// destinations of host routes through them (Xen route and NAT modes).
-    static func hostSidePoints(of machine: Machine) -> [(address: IPv4Address, mask: IPv4Address, owner: LocalizedText, device: String)] {
-        let onDevices = machine.interfaces.filter { VirtualizationVocabulary.hostDevice($0.name) != nil }.flatMap { interface in
-            interface.ipv4.compactMap { assignment -> (IPv4Address, IPv4Address, LocalizedText, String)? in
-                guard let address = assignment.address.address else { return nil }
-                return (address, assignment.netmask ?? IPv4Address(255, 255, 255, 255), LocalizedText(en: "\(machine.name)'s \(interface.name) (\(address))", es: "\(interface.name) de \(machine.name) (\(address))"), interface.name)
+    static func subnetReason(_ route: RouteRecord, _ hostPoints: [HostSidePoint]) -> RoleReason? {
+        let genmask = route.genmask ?? IPv4Address(0)
+        let gateway = route.gateway?.address
+        for point in hostPoints {
+            if let gateway, gateway.value != 0, point.holds(gateway) {
+                let owner = point.owner
+                return RoleReason(role: .guest, weight: 3,
+                                  message: LocalizedText(en: "its gateway \(gateway) is on the network of \(owner.en)",
+                                                         es: "su pasarela \(gateway) está en la red de \(owner.es)"),
+                                  origin: route.origin)
+            }
+            if let network = route.destination.address, genmask.value != 0, network.value != 0,
+               point.address.value & genmask.value == network.value {
+                let owner = point.owner
+                let prefix = genmask.prefixLength.map(String.init) ?? genmask.description
+                return RoleReason(role: .guest, weight: 3,
+                                  message: LocalizedText(en: "its network \(network)/\(prefix) holds \(owner.en)",
+                                                         es: "su red \(network)/\(prefix) contiene \(owner.es)"),
+                                  origin: route.origin)
             }
         }
-        let hostRoutes = machine.routes.compactMap { route -> (IPv4Address, IPv4Address, LocalizedText, String)? in
-            guard let interface = route.interface, VirtualizationVocabulary.hostDevice(interface) != nil,
-                  let destination = route.destination.address, route.genmask == IPv4Address(255, 255, 255, 255) else { return nil }
-            return (destination, IPv4Address(255, 255, 255, 255), LocalizedText(en: "\(machine.name)'s host route to \(destination) via \(interface)", es: "la ruta de host de \(machine.name) a \(destination) por \(interface)"), interface)
+        return nil
+    }
+
+    /// Addresses a host shows towards its guests: on vmnet/vif/virbr/vboxnet devices, and the
+    /// destinations of host routes through them (Xen route and NAT modes).
+    static func hostSidePoints(of machine: Machine) -> [HostSidePoint] {
+        var points: [HostSidePoint] = []
+        let hostRouteMask = IPv4Address(255, 255, 255, 255)
+        for interface in machine.interfaces where VirtualizationVocabulary.hostDevice(interface.name) != nil {
+            for assignment in interface.ipv4 {
+                guard let address = assignment.address.address else { continue }
+                points.append(HostSidePoint(address: address, mask: assignment.netmask ?? hostRouteMask, device: interface.name,
+                                            owner: LocalizedText(en: "\(machine.name)'s \(interface.name) (\(address))",
+                                                                 es: "\(interface.name) de \(machine.name) (\(address))")))
+            }
         }
-        return onDevices + hostRoutes
+        for route in machine.routes where route.genmask == hostRouteMask {
+            guard let interface = route.interface, VirtualizationVocabulary.hostDevice(interface) != nil,
+                  let destination = route.destination.address else { continue }
+            points.append(HostSidePoint(address: destination, mask: hostRouteMask, device: interface,
+                                        owner: LocalizedText(en: "\(machine.name)'s host route to \(destination) via \(interface)",
+                                                             es: "la ruta de host de \(machine.name) a \(destination) por \(interface)")))
+        }
+        return points
+    }
+}
+
+/// An address a host shows towards its guests, with its mask and the device it sits on.
+struct HostSidePoint: Sendable {
+    let address: IPv4Address
+    let mask: IPv4Address
+    let device: String
+    let owner: LocalizedText
+
+    func holds(_ other: IPv4Address) -> Bool {
+        other == address || other.value & mask.value == address.value & mask.value
     }
 }

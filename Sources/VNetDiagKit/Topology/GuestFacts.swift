@@ -37,7 +37,7 @@ enum GuestFacts {
         for host in hosts {
             for point in MachineRoles.hostSidePoints(of: host) {
                 let device = HostFacts.deviceSubject(point.device)
-                if let (gateway, origin) = gateways.first(where: { $0.0 == point.address || $0.0.value & point.mask.value == point.address.value & point.mask.value }) {
+                if let (gateway, origin) = gateways.first(where: { point.holds($0.0) }) {
                     add("guest-gateway-on", device, "gateway \(gateway) is on the network of \(point.owner.en)", origin)
                 }
                 if let network = networks.first(where: { point.address.value & $0.mask.value == $0.network.value }) {

@@ -66,6 +66,7 @@ enum HostFacts {
     /// Xen route mode gives each vif dom0's own address as /32; NAT mode gives it the guest's plus 127.
     static func addVifAddressFacts(_ machine: Machine, _ add: (String, String, String, Provenance?) -> Void) {
         let interfaces = machine.interfaces
+        let hostRoutes = machine.routes.filter { $0.genmask == IPv4Address(255, 255, 255, 255) }
         let otherAddresses = Set(interfaces.filter { !$0.name.hasPrefix("vif") }.flatMap { $0.ipv4.compactMap(\.address.address) })
         for interface in interfaces where interface.name.hasPrefix("vif") {
             for assignment in interface.ipv4 {
@@ -73,7 +74,7 @@ enum HostFacts {
                 if otherAddresses.contains(address) {
                     add("vif-shares-host-address", interface.name, "\(interface.name) carries the host's own \(address)", interface.origin)
                 }
-                for route in machine.routes where route.interface == interface.name && route.genmask == IPv4Address(255, 255, 255, 255) {
+                for route in hostRoutes where route.interface == interface.name {
                     guard let guest = route.destination.address, guest.value >> 8 == address.value >> 8,
                           (guest.value & 0xff) + 127 == address.value & 0xff else { continue }
                     add("vif-guest-address-plus-127", interface.name,
