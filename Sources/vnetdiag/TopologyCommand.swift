@@ -17,11 +17,14 @@ struct TopologyCommand: ParsableCommand {
     @Option(help: "text, dot (Graphviz), mermaid, or svg (needs Graphviz's dot; without it, prints the DOT text and exits 2).")
     var format: Format = .text
 
+    @Option(help: "Language of the text drawing's role names (default: Spanish when LANG starts with es).")
+    var lang: ReportLanguage?
+
     func run() throws {
         try reportingFailures {
             let topology = try diagnose(input, rules).topology
             switch format {
-            case .text: writeStandardOutput(TopologyRenderer.text(topology))
+            case .text: writeStandardOutput(TopologyRenderer.text(topology, language: lang ?? .fromEnvironment))
             case .dot: writeStandardOutput(TopologyRenderer.dot(topology))
             case .mermaid: writeStandardOutput(TopologyRenderer.mermaid(topology))
             case .svg:

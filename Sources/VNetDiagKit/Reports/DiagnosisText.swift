@@ -45,7 +45,7 @@ public enum DiagnosisText {
         }
         out.append("\(say.sidesSeen): \(diagnosis.topology.sidesSeen.joined(separator: ", "))")
         heading(say.topology)
-        out.append(style == .markdown ? "```\n\(TopologyRenderer.text(diagnosis.topology))\n```" : TopologyRenderer.text(diagnosis.topology))
+        out.append(style == .markdown ? "```\n\(TopologyRenderer.text(diagnosis.topology, language: language))\n```" : TopologyRenderer.text(diagnosis.topology, language: language))
         heading(say.findings)
         out.append(say.noFindings)
         heading(say.coverage)

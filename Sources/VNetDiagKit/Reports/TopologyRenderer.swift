@@ -1,7 +1,7 @@
 /// Draws a topology as text (a tree per host), Graphviz DOT or Mermaid. Observed links are solid,
 /// inferred ones dashed; NAT links say NAT.
 public enum TopologyRenderer {
-    public static func text(_ topology: Topology) -> String {
+    public static func text(_ topology: Topology, language: ReportLanguage = .en) -> String {
         var lines: [String] = []
         var printed: Set<String> = []
         let byFrom = Dictionary(grouping: topology.edges, by: \.from)
@@ -9,7 +9,9 @@ public enum TopologyRenderer {
         func name(_ id: String) -> String {
             guard let node = topology.node(id) else { return id }
             switch node.kind {
-            case .machine: return "\(node.label) (\(node.role ?? "?"))"
+            case .machine:
+                let role = node.role.flatMap(MachineRole.init(rawValue:)).map { ReportPhrases.of(language).roleName($0, language) }
+                return "\(node.label) (\(role ?? "?"))"
             case .impliedGuest: return node.label
             case .virtualSwitch: return "[\(node.label)\(node.details.first.map { " " + $0 } ?? "")]"
             case .network: return "{LAN \(node.label)}"

@@ -2,8 +2,8 @@
 enum GuestFacts {
     static func collect(_ machine: Machine, hosts: [Machine]) -> [TopologyFact] {
         var facts: [TopologyFact] = []
-        func add(_ kind: String, _ subject: String, _ message: String, _ origin: Provenance?) {
-            facts.append(TopologyFact(kind: kind, subject: subject, machine: machine.name, message: message, origin: origin))
+        func add(_ kind: String, _ subject: String, _ message: String, _ origin: Provenance?, _ label: String? = nil) {
+            facts.append(TopologyFact(kind: kind, subject: subject, machine: machine.name, message: message, origin: origin, label: label))
         }
         let interfaces = machine.interfaces.filter { $0.name != "lo" && !$0.name.hasPrefix("Loopback") }
         if let interface = interfaces.first(where: { $0.mac.flatMap(VirtualizationVocabulary.guestVendor) != nil }), let mac = interface.mac {
@@ -31,17 +31,18 @@ enum GuestFacts {
     }
 
     /// Gateway and own network against each host's hypervisor devices and physical interfaces.
-    static func joinToHosts(_ machine: Machine, hosts: [Machine], _ add: (String, String, String, Provenance?) -> Void) {
+    static func joinToHosts(_ machine: Machine, hosts: [Machine], _ add: (String, String, String, Provenance?, String?) -> Void) {
         let networks = ownNetworks(machine)
         let gateways = machine.routes.compactMap { route in route.gateway?.address.map { ($0, route.origin) } }.filter { $0.0.value != 0 }
         for host in hosts {
             for point in MachineRoles.hostSidePoints(of: host) {
                 let device = HostFacts.deviceSubject(point.device)
                 if let (gateway, origin) = gateways.first(where: { point.holds($0.0) }) {
-                    add("guest-gateway-on", device, "gateway \(gateway) is on the network of \(point.owner.en)", origin)
+                    add("guest-gateway-on", device, "gateway \(gateway) is on the network of \(point.owner.en)", origin, "gw \(gateway)")
                 }
                 if let network = networks.first(where: { point.address.value & $0.mask.value == $0.network.value }) {
-                    add("guest-network-on", device, "\(network.network)/\(network.mask.prefixLength ?? 0) holds \(point.owner.en)", network.origin)
+                    add("guest-network-on", device, "\(network.network)/\(network.mask.prefixLength ?? 0) holds \(point.owner.en)", network.origin,
+                        "\(network.network)/\(network.mask.prefixLength ?? 0)")
                 }
             }
             let physical = host.interfaces.filter { interface in
@@ -52,7 +53,8 @@ enum GuestFacts {
                 for assignment in interface.ipv4 {
                     guard let address = assignment.address.address, let mask = assignment.netmask, mask.value != .max else { continue }
                     if let network = networks.first(where: { $0.mask == mask && $0.network.value == address.value & mask.value }) {
-                        add("guest-on-host-lan", interface.name, "on \(host.name)'s \(interface.name) network \(network.network)/\(mask.prefixLength ?? 0)", network.origin)
+                        add("guest-on-host-lan", interface.name, "on \(host.name)'s \(interface.name) network \(network.network)/\(mask.prefixLength ?? 0)", network.origin,
+                            "\(network.network)/\(mask.prefixLength ?? 0)")
                     }
                 }
             }

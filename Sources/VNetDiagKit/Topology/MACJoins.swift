@@ -17,7 +17,7 @@ enum MACJoins {
                 let text = neighbor.address.description
                 let viaEUI64 = text.lowercased().hasPrefix("fe80:")
                 guard let mac = viaEUI64 ? EUI64.mac(fromIPv6: text) : neighbor.mac, let match = guestByMAC[mac] else { continue }
-                let how = viaEUI64 ? "EUI-64 \(text) is \(mac)" : "ARP \(text) at \(mac)"
+                let how = viaEUI64 ? "EUI-64 \(text) → \(mac)" : "ARP \(text) → \(mac)"
                 topology.addEdge(Topology.Edge(from: hostID, to: TopologyBuilder.machineID(match.guest.name),
                                                label: "\(how) (\(match.guest.name) \(match.interface))", observed: true, kind: "l2",
                                                evidence: [neighbor.origin]))

@@ -83,7 +83,7 @@ public enum TopologyBuilder {
             }
             for port in bridge.ports where port.hasPrefix("vif") || port.hasPrefix("vnet") || port.hasPrefix("tap") {
                 let guestID = "guest:\(host.name)/\(port)"
-                topology.addNode(Topology.Node(id: guestID, kind: .impliedGuest, label: "guest behind \(port)", role: "guest", details: []))
+                topology.addNode(Topology.Node(id: guestID, kind: .impliedGuest, label: "VM (\(port))", role: "guest", details: []))
                 topology.addEdge(Topology.Edge(from: id, to: guestID, label: port, observed: true, kind: "l2", evidence: [bridge.origin]))
             }
         }
@@ -119,7 +119,7 @@ public enum TopologyBuilder {
             }
             for vif in host.interfaces where vif.name.hasPrefix("vif") && !vif.name.hasPrefix("vif0.") && vif.ipv4.isEmpty {
                 let guestID = "guest:\(host.name)/\(vif.name)"
-                topology.addNode(Topology.Node(id: guestID, kind: .impliedGuest, label: "guest behind \(vif.name)", role: "guest", details: []))
+                topology.addNode(Topology.Node(id: guestID, kind: .impliedGuest, label: "VM (\(vif.name))", role: "guest", details: []))
                 topology.addEdge(Topology.Edge(from: id, to: guestID, label: vif.name, observed: false, kind: "l2", evidence: [vif.origin]))
             }
         }
@@ -127,7 +127,7 @@ public enum TopologyBuilder {
 
     static func impliedGuest(_ address: IPv4Address, host: String, to topology: inout Topology) -> String {
         let id = "guest:\(host)/\(address)"
-        topology.addNode(Topology.Node(id: id, kind: .impliedGuest, label: "guest \(address)", role: "guest", details: ["\(address)"]))
+        topology.addNode(Topology.Node(id: id, kind: .impliedGuest, label: "VM \(address)", role: "guest", details: []))
         return id
     }
 
@@ -138,7 +138,7 @@ public enum TopologyBuilder {
                 for (target, kind) in linkTargets(for: fact, host: host, in: topology)
                 // One link per pair of nodes: the first fact (gateway before network) labels it.
                 where !topology.edges.contains(where: { $0.from == guestID && $0.to == target }) {
-                    topology.addEdge(Topology.Edge(from: guestID, to: target, label: fact.message, observed: false, kind: kind,
+                    topology.addEdge(Topology.Edge(from: guestID, to: target, label: fact.label ?? fact.subject, observed: false, kind: kind,
                                                    evidence: fact.origin.map { [$0] } ?? []))
                 }
             }
@@ -164,7 +164,7 @@ public enum TopologyBuilder {
             guard let mac = neighbor.mac else { continue }
             for other in others where other.interfaces.contains(where: { $0.mac == mac }) {
                 topology.addEdge(Topology.Edge(from: machineID(observer.name), to: machineID(other.name),
-                                               label: "ARP \(neighbor.address) at \(mac)", observed: true, kind: "l2", evidence: [neighbor.origin]))
+                                               label: "ARP \(neighbor.address) → \(mac)", observed: true, kind: "l2", evidence: [neighbor.origin]))
             }
         }
     }

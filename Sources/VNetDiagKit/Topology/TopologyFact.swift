@@ -7,13 +7,16 @@ public struct TopologyFact: Sendable {
     public let machine: String
     public let message: String
     public let origin: Provenance?
+    /// A short label free of words (`gw 172.16.62.2`, `192.168.0.0/24`) for drawings in any language.
+    public let label: String?
 
-    public init(kind: String, subject: String, machine: String, message: String, origin: Provenance?) {
+    public init(kind: String, subject: String, machine: String, message: String, origin: Provenance?, label: String? = nil) {
         self.kind = kind
         self.subject = subject
         self.machine = machine
         self.message = message
         self.origin = origin
+        self.label = label
     }
 
     /// Every kind a rule may name, with what its subject is. Rules naming another kind are refused.
