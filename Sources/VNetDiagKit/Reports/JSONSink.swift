@@ -1,6 +1,3 @@
-/// Where reports write JSON: straight to bytes (`JSONStream`, the command line) or into a
-/// `JSONValue` tree (`JSONTreeBuilder`, tests and callers that inspect the result). One code path
-/// per report serves both; the generic code is specialised, so the byte path builds no tree.
 /// An object key: a literal written as its bytes (no escaping needed, no String made), or any String.
 public struct JSONKey: ExpressibleByStringLiteral, Sendable {
     enum Storage: Sendable {
@@ -21,7 +18,11 @@ public struct JSONKey: ExpressibleByStringLiteral, Sendable {
     }
 }
 
-public protocol JSONSink {
+/// Where reports write JSON: straight to bytes (`JSONStream`, the command line) or into a
+/// `JSONValue` tree (`JSONTreeBuilder`, tests and callers that inspect the result). One code path
+/// per report serves both; the generic code is specialised, so the byte path builds no tree.
+/// `SendableMetatype`: `elements` hands the sink's type to closures run on several threads.
+public protocol JSONSink: SendableMetatype {
     mutating func beginObject()
     mutating func endObject()
     mutating func beginArray()
