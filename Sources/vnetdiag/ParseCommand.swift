@@ -34,7 +34,7 @@ struct ParseCommand: ParsableCommand {
         try reportingFailures {
             let documents = try input.readDocuments()
             let pipeline = ParsePipeline()
-            let results = pipeline.parse(documents, forcedFormat: format.map { FormatName(rawValue: $0) })
+            let results = MachineGrouping.labelled(pipeline.parse(documents, forcedFormat: format.map { FormatName(rawValue: $0) }))
             // Native JSON runs to about four times the input; growing the buffer by doubling cost page faults.
             let inputSize = documents.reduce(0) { $0 + $1.bytes.count }
             var stream = JSONStream(pretty: pretty, capacity: inputSize * (pretty ? 8 : 4) + 4096)

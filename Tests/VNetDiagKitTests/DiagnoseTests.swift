@@ -17,6 +17,8 @@ import Yams
         let expected = try ExpectationMatching.load(folder.appendingPathComponent("expected.yaml"))
         let report = try Self.report(folder)
         #expect(ExpectationMatching.text(of: report["schema"]) == "vnetdiag.report/1")
+        let coverage = report["coverage"]?.arrayValue ?? []
+        #expect(coverage.allSatisfy { ExpectationMatching.text(of: $0["machine"]) != nil }, "\(name): a section without its machine")
         #expect(ExpectationMatching.text(of: report["mode"]?["id"]) == expected["mode"]?.string)
         if let sides = expected["sidesSeen"], let problem = ExpectationMatching.mismatch(sides, report["summary"]?["sidesSeen"]) {
             Issue.record("\(name): sidesSeen \(problem)")

@@ -84,6 +84,19 @@ import Yams
         #expect(machines.map(\.role) == [.host, .guest])
     }
 
+    /// Two submissions that both have a `host/` folder are two machines with two names.
+    @Test func sameFolderNameInTwoPlacesIsTwoMachines() {
+        let text = "Kernel IP routing table\nDestination Gateway Genmask Flags Metric Ref Use Iface\n0.0.0.0 10.0.2.2 0.0.0.0 UG 0 0 0 eth0\n"
+        let documents = [["alumno1", "host"], ["alumno2", "host"]].map { folders in
+            TextDocument(InputDocument(name: folders.joined(separator: "/") + "/route.txt", bytes: Array(text.utf8),
+                                       truncated: false, wasCompressed: false, folders: folders))
+        }
+        let (machines, labelled) = MachineGrouping.grouped(ParsePipeline().parse(documents))
+        #expect(machines.map(\.name) == ["host", "alumno2/host"])
+        #expect(labelled.map(\.machine) == ["host", "alumno2/host"])
+        #expect(machines.allSatisfy { $0.routes.count == 1 })
+    }
+
     @Test func standardInputIsOneMachine() {
         let machines = Self.machines(text: "Kernel IP routing table\nDestination Gateway Genmask Flags Metric Ref Use Iface\n0.0.0.0 10.0.2.2 0.0.0.0 UG 0 0 0 eth0\n", name: "-")
         #expect(machines.map(\.name) == ["stdin"])

@@ -9,11 +9,12 @@ public struct Diagnosis: Sendable {
 
     /// sections → machines → roles → facts → mode → topology.
     public static func run(_ results: [SectionResult], catalog: RuleCatalog) -> Diagnosis {
-        let machines = MachineRoles.assign(MachineGrouping.group(results))
+        let (grouped, labelled) = MachineGrouping.grouped(results)
+        let machines = MachineRoles.assign(grouped)
         let facts = TopologyFacts.collect(machines)
         let verdict = ModeClassifier(rules: catalog.modes).classify(machines, facts: facts)
         let topology = TopologyBuilder.build(machines, facts: facts, verdict: verdict)
-        return Diagnosis(machines: machines, facts: facts, verdict: verdict, topology: topology, results: results)
+        return Diagnosis(machines: machines, facts: facts, verdict: verdict, topology: topology, results: labelled)
     }
 
     /// Sections a parser read, and those nobody could (format unknown).

@@ -24,48 +24,53 @@ public struct RoleReason: Sendable {
     public let origin: Provenance?
 }
 
-/// Everything known about one machine, in the order it was read.
+/// Everything known about one machine, in the order it was read. The records are sorted by kind
+/// once, here: later stages ask for a machine's interfaces or routes inside loops.
 public struct Machine: Sendable {
     public let name: String
     public let nameSource: MachineNameSource
     /// Other names the same machine shows (prompt hosts inside a machine folder).
-    public var aliases: [String] = []
-    public var sections: [SectionResult] = []
+    public let aliases: [String]
+    public let sections: [SectionResult]
     public var role: MachineRole = .unknown
     public var roleReasons: [RoleReason] = []
 
-    public init(name: String, nameSource: MachineNameSource) {
+    public let interfaces: [InterfaceRecord]
+    public let routes: [RouteRecord]
+    public let neighbors: [NeighborRecord]
+    public let bridges: [BridgeRecord]
+    public let bridgePorts: [BridgePortRecord]
+    public let firewallRules: [FirewallRuleRecord]
+    public let sysctls: [SysctlRecord]
+    public let events: [LogEvent]
+    public let hostRecords: [HostRecord]
+
+    public init(name: String, nameSource: MachineNameSource, aliases: [String] = [], sections: [SectionResult]) {
         self.name = name
         self.nameSource = nameSource
-    }
-
-    public var records: [Record] { sections.flatMap(\.parsed.records) }
-
-    public var interfaces: [InterfaceRecord] {
-        records.compactMap { if case .interface(let record) = $0 { return record } else { return nil } }
-    }
-    public var routes: [RouteRecord] {
-        records.compactMap { if case .route(let record) = $0 { return record } else { return nil } }
-    }
-    public var neighbors: [NeighborRecord] {
-        records.compactMap { if case .neighbor(let record) = $0 { return record } else { return nil } }
-    }
-    public var bridges: [BridgeRecord] {
-        records.compactMap { if case .bridge(let record) = $0 { return record } else { return nil } }
-    }
-    public var bridgePorts: [BridgePortRecord] {
-        records.compactMap { if case .bridgePort(let record) = $0 { return record } else { return nil } }
-    }
-    public var firewallRules: [FirewallRuleRecord] {
-        records.compactMap { if case .firewallRule(let record) = $0 { return record } else { return nil } }
-    }
-    public var sysctls: [SysctlRecord] {
-        records.compactMap { if case .sysctl(let record) = $0 { return record } else { return nil } }
-    }
-    public var events: [LogEvent] {
-        records.compactMap { if case .event(let event) = $0 { return event } else { return nil } }
-    }
-    public var hostRecords: [HostRecord] {
-        records.compactMap { if case .host(let record) = $0 { return record } else { return nil } }
+        self.aliases = aliases
+        self.sections = sections
+        var interfaces: [InterfaceRecord] = [], routes: [RouteRecord] = [], neighbors: [NeighborRecord] = []
+        var bridges: [BridgeRecord] = [], bridgePorts: [BridgePortRecord] = [], firewallRules: [FirewallRuleRecord] = []
+        var sysctls: [SysctlRecord] = [], events: [LogEvent] = [], hostRecords: [HostRecord] = []
+        for section in sections {
+            for record in section.parsed.records {
+                switch record {
+                case .interface(let record): interfaces.append(record)
+                case .route(let record): routes.append(record)
+                case .neighbor(let record): neighbors.append(record)
+                case .bridge(let record): bridges.append(record)
+                case .bridgePort(let record): bridgePorts.append(record)
+                case .firewallRule(let record): firewallRules.append(record)
+                case .sysctl(let record): sysctls.append(record)
+                case .event(let event): events.append(event)
+                case .host(let record): hostRecords.append(record)
+                case .firewallChain: break
+                }
+            }
+        }
+        (self.interfaces, self.routes, self.neighbors) = (interfaces, routes, neighbors)
+        (self.bridges, self.bridgePorts, self.firewallRules) = (bridges, bridgePorts, firewallRules)
+        (self.sysctls, self.events, self.hostRecords) = (sysctls, events, hostRecords)
     }
 }

@@ -2,30 +2,44 @@
 /// prompt, else by the host name their log lines carry, else by file. A prompt-less file that lists
 /// the same interface twice with different addresses holds two machines, and is split there.
 public enum MachineGrouping {
+    /// A machine's identity before its sections are gathered.
+    struct Identity {
+        let name: String
+        let source: MachineNameSource
+        var aliases: [String] = []
+    }
+
     /// The same results, in the same order, with `machine` set to the name of their machine.
     public static func labelled(_ results: [SectionResult]) -> [SectionResult] {
-        let (machines, owners) = assign(results)
-        return zip(results, owners).map { result, owner in
-            var result = result
-            result.machine = machines[owner].name
-            return result
-        }
+        grouped(results).results
     }
 
+    /// The machines, each with its sections, in order of first appearance.
     public static func group(_ results: [SectionResult]) -> [Machine] {
-        let (machines, owners) = assign(results)
-        var grouped = machines
+        grouped(results).machines
+    }
+
+    /// Both at once: the machines, and the results in reading order labelled with their machine.
+    public static func grouped(_ results: [SectionResult]) -> (machines: [Machine], results: [SectionResult]) {
+        let (identities, owners) = assign(results)
+        var labelled: [SectionResult] = []
+        labelled.reserveCapacity(results.count)
+        var sections = Array(repeating: [SectionResult](), count: identities.count)
         for (result, owner) in zip(results, owners) {
             var result = result
-            result.machine = machines[owner].name
-            grouped[owner].sections.append(result)
+            result.machine = identities[owner].name
+            labelled.append(result)
+            sections[owner].append(result)
         }
-        return grouped
+        let machines = zip(identities, sections).map { identity, sections in
+            Machine(name: identity.name, nameSource: identity.source, aliases: identity.aliases, sections: sections)
+        }
+        return (machines, labelled)
     }
 
-    /// The machines (without sections) and, for each result, the index of its machine.
-    static func assign(_ results: [SectionResult]) -> (machines: [Machine], owners: [Int]) {
-        var machines: [Machine] = []
+    /// Each machine's identity and, for each result, the index of its machine.
+    static func assign(_ results: [SectionResult]) -> (identities: [Identity], owners: [Int]) {
+        var identities: [Identity] = []
         var owners: [Int] = []
         owners.reserveCapacity(results.count)
         var indexByKey: [String: Int] = [:]
@@ -51,16 +65,29 @@ public enum MachineGrouping {
             if let known = indexByKey[key] {
                 index = known
             } else {
-                index = machines.count
+                index = identities.count
                 indexByKey[key] = index
-                machines.append(Machine(name: name, nameSource: source))
+                identities.append(Identity(name: uniqueName(name, key: key, taken: identities.map(\.name)), source: source))
             }
             owners.append(index)
-            if let host = result.section.promptHost, host != machines[index].name, !machines[index].aliases.contains(host) {
-                machines[index].aliases.append(host)
+            if let host = result.section.promptHost, host != identities[index].name, !identities[index].aliases.contains(host) {
+                identities[index].aliases.append(host)
             }
         }
-        return (machines, owners)
+        return (identities, owners)
+    }
+
+    /// Two machines never share a name: `a/host` and `b/host` are named by their folder paths,
+    /// other clashes get a number.
+    static func uniqueName(_ name: String, key: String, taken: [String]) -> String {
+        guard taken.contains(name) else { return name }
+        if key.hasPrefix("folder:") {
+            let path = String(key.dropFirst("folder:".count))
+            if !taken.contains(path) { return path }
+        }
+        var number = 2
+        while taken.contains("\(name)-\(number)") { number += 1 }
+        return "\(name)-\(number)"
     }
 
     static func identity(of result: SectionResult, promptHosts: [String]) -> (key: String, name: String, source: MachineNameSource) {

@@ -76,8 +76,8 @@ public struct ParsePipeline: Sendable {
         return pieces
     }
 
-    /// Parses every document, then names each section's machine (folder, prompt, log host, file).
+    /// Parses every document. Machines are named by the next stage (`MachineGrouping`).
     public func parse(_ documents: [TextDocument], forcedFormat: FormatName? = nil) -> [SectionResult] {
-        MachineGrouping.labelled(documents.flatMap { parse($0, forcedFormat: forcedFormat) })
+        documents.flatMap { parse($0, forcedFormat: forcedFormat) }
     }
 }

@@ -8,7 +8,7 @@ enum Parsing {
     }
 
     static func results(at paths: [String], forced: FormatName? = nil) throws -> [SectionResult] {
-        ParsePipeline().parse(try documents(at: paths), forcedFormat: forced)
+        MachineGrouping.labelled(ParsePipeline().parse(try documents(at: paths), forcedFormat: forced))
     }
 
     static func results(text: String, name: String = "paste.txt", forced: FormatName? = nil) -> [SectionResult] {
