@@ -89,13 +89,7 @@ public enum DiagnosisJSON {
                     sink.field("subject", fact.subject)
                     sink.field("message", fact.message)
                     sink.key("lines")
-                    sink.array(quoter.quote(fact.origin)) { sink, line in
-                        sink.object { sink in
-                            sink.field("file", line.file)
-                            sink.field("line", line.line)
-                            sink.field("text", line.text)
-                        }
-                    }
+                    quoter.write(fact.origin, to: &sink)
                 }
             }
         }
@@ -126,16 +120,7 @@ public enum TopologyJSON {
                     sink.field("kind", edge.kind)
                     sink.field("observed", edge.observed)
                     sink.key("evidence")
-                    sink.array(edge.evidence) { sink, origin in
-                        sink.object { sink in
-                            sink.field("file", origin.source)
-                            sink.key("lines")
-                            sink.array { sink in
-                                sink.int(origin.firstLine)
-                                sink.int(origin.lastLine)
-                            }
-                        }
-                    }
+                    sink.array(edge.evidence) { sink, origin in sink.object { $0.origin(origin) } }
                 }
             }
             sink.key("segments")

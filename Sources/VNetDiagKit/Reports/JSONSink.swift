@@ -177,14 +177,24 @@ public struct JSONTreeBuilder: JSONSink {
 }
 
 extension JSONSink {
+    /// `"lines": [first, last]`.
+    public mutating func lineRange(_ first: Int, _ last: Int) {
+        key("lines")
+        array { sink in
+            sink.int(first)
+            sink.int(last)
+        }
+    }
+
     /// `"source": ..., "lines": [first, last]` of a section, prompt line included.
     public mutating func sectionLocation(_ section: Section) {
         field("source", section.source)
-        let span = section.span
-        key("lines")
-        array { sink in
-            sink.int(span.first)
-            sink.int(span.last)
-        }
+        lineRange(section.span.first, section.span.last)
+    }
+
+    /// `"file": ..., "lines": [first, last]` of a record or an edge.
+    public mutating func origin(_ origin: Provenance) {
+        field("file", origin.source)
+        lineRange(origin.firstLine, origin.lastLine)
     }
 }

@@ -23,13 +23,7 @@ public enum MachineJSON {
                     sink.field("weight", reason.weight)
                     sink.field("message", reason.message.text(language))
                     sink.key("evidence")
-                    sink.array(quoter.quote(reason.origin, limit: 8)) { sink, line in
-                        sink.object { sink in
-                            sink.field("file", line.file)
-                            sink.field("line", line.line)
-                            sink.field("text", line.text)
-                        }
-                    }
+                    quoter.write(reason.origin, limit: 8, to: &sink)
                 }
             }
             sink.key("sections")

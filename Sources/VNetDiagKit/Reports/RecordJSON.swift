@@ -16,11 +16,7 @@ enum RecordJSON {
     }
 
     static func lines<Sink: JSONSink>(_ origin: Provenance, to sink: inout Sink) {
-        sink.key("lines")
-        sink.array { sink in
-            sink.int(origin.firstLine)
-            sink.int(origin.lastLine)
-        }
+        sink.lineRange(origin.firstLine, origin.lastLine)
     }
 
     /// Writes an address-shaped token; a redacted one is remembered so the record can say so.
