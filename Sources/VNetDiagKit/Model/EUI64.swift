@@ -7,8 +7,7 @@ public enum EUI64 {
         guard let groups = expandedGroups(address) else { return nil }
         let interfaceID = groups[4...7].flatMap { [UInt8($0 >> 8), UInt8($0 & 0xff)] }
         guard interfaceID[3] == 0xff, interfaceID[4] == 0xfe else { return nil }
-        let octets = [interfaceID[0] ^ 0x02, interfaceID[1], interfaceID[2], interfaceID[5], interfaceID[6], interfaceID[7]]
-        return MACAddress(octets.map { hex($0) }.joined(separator: ":"))
+        return MACAddress(octets: [interfaceID[0] ^ 0x02, interfaceID[1], interfaceID[2], interfaceID[5], interfaceID[6], interfaceID[7]])
     }
 
     /// Eight 16-bit groups, with `::` expanded; nil for text that is not an IPv6 address.
@@ -28,10 +27,5 @@ public enum EUI64 {
         if halves.count == 1 { return head.count == 8 ? head : nil }
         guard let tail = groups(halves[1]), head.count + tail.count < 8 else { return nil }
         return head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
-    }
-
-    static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
     }
 }

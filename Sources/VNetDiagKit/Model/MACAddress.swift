@@ -31,6 +31,12 @@ public struct MACAddress: Hashable, Sendable, CustomStringConvertible {
 
     public init?(_ text: String) { self.init(bytes: text.utf8) }
 
+    /// From six octets (EUI-64 interface ids, libvirt's tap/guest pairs).
+    public init?(octets: [UInt8]) {
+        guard octets.count == 6 else { return nil }
+        self.octets = octets
+    }
+
     /// Canonical lower-case, colon-separated form.
     public var description: String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)

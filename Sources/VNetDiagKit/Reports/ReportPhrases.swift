@@ -1,7 +1,7 @@
 /// The fixed phrases of the text and Markdown reports, in English and Spanish.
 struct ReportPhrases {
     let mode, why, machines, topology, findings, coverage, noFindings, read, notRead, runnerUp, margin,
-        confidence, ambiguous, candidates, none, unknown, missing, role, sidesSeen, observed, inferred, line: String
+        confidence, ambiguous, candidates, none, unknown, missing, sidesSeen: String
 
     static func of(_ language: ReportLanguage) -> ReportPhrases { language == .es ? spanish : english }
 
@@ -11,7 +11,7 @@ struct ReportPhrases {
         read: "read", notRead: "not read (format unknown)", runnerUp: "runner-up", margin: "margin",
         confidence: "confidence", ambiguous: "ambiguous", candidates: "candidates",
         none: "no virtual-machine networking", unknown: "unknown", missing: "missing",
-        role: "role", sidesSeen: "sides seen", observed: "observed", inferred: "inferred", line: "line")
+        sidesSeen: "sides seen")
 
     static let spanish = ReportPhrases(
         mode: "Modo", why: "Por qué", machines: "Máquinas", topology: "Topología", findings: "Hallazgos",
@@ -19,7 +19,7 @@ struct ReportPhrases {
         read: "leída", notRead: "no leída (formato desconocido)", runnerUp: "segundo", margin: "margen",
         confidence: "confianza", ambiguous: "ambiguo", candidates: "candidatos",
         none: "sin red de máquinas virtuales", unknown: "desconocido", missing: "falta",
-        role: "papel", sidesSeen: "lados vistos", observed: "observado", inferred: "deducido", line: "línea")
+        sidesSeen: "lados vistos")
 
     func roleName(_ role: MachineRole, _ language: ReportLanguage) -> String {
         guard language == .es else { return role.rawValue }

@@ -9,7 +9,6 @@ public struct ModeRule: Sendable {
         public let fact: String
         /// Matched against the fact's subject; nil matches any subject.
         public let subject: Regex?
-        public let subjectSource: String?
         public let weight: Int
         public let why: LocalizedText
 
@@ -60,7 +59,6 @@ public struct ModeRule: Sendable {
             throw document.fail(values["weight"] ?? node, "weight must be a whole number other than 0")
         }
         var subject: Regex? = nil
-        var subjectSource: String? = nil
         if let subjectNode = values["subject"] {
             let source = try document.string(subjectNode, "subject")
             do {
@@ -68,10 +66,9 @@ public struct ModeRule: Sendable {
             } catch {
                 throw document.fail(subjectNode, "subject does not compile: \(error.description)")
             }
-            subjectSource = source
         }
         guard let whyNode = values["why"] else { throw document.fail(node, "evidence item without 'why' (en and es)") }
-        return Evidence(fact: fact, subject: subject, subjectSource: subjectSource, weight: weight,
+        return Evidence(fact: fact, subject: subject, weight: weight,
                         why: try localized(whyNode, "why", document))
     }
 

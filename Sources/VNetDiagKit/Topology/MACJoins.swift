@@ -24,7 +24,7 @@ enum MACJoins {
             }
             for tap in host.interfaces where tap.name.hasPrefix("vnet") || tap.name.hasPrefix("tap") {
                 guard let tapMAC = tap.mac, tapMAC.octets.first == 0xfe else { continue }
-                let guestMAC = MACAddress(([0x52] + tapMAC.octets.dropFirst()).map { EUI64.hex($0) }.joined(separator: ":"))
+                let guestMAC = MACAddress(octets: [0x52] + tapMAC.octets.dropFirst())
                 guard let guestMAC, let match = guestByMAC[guestMAC] else { continue }
                 let bridge = tap.master ?? host.bridgePorts.first { $0.name == tap.name }?.master
                 let from = bridge.map { TopologyBuilder.switchID(host.name, $0) }.flatMap { topology.node($0) != nil ? $0 : nil } ?? hostID
