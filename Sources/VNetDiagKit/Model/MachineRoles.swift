@@ -116,73 +116,22 @@ public enum MachineRoles {
         return []
     }
 
-    /// A route of this machine meets another machine's virtual-machine device (vmnet1, vif1.0,
-    /// virbr0) or a host route through one: the machine sits on the host's virtual network.
+    /// The machine's gateway or network meets another machine's virtual-machine device (vmnet1,
+    /// vif1.0, virbr0) or a host route through one: it sits on the host's virtual network.
     static func sharedSubnetReasons(_ machine: Machine, others: [Machine]) -> [RoleReason] {
-        let hostPoints = others.flatMap { other in hostSidePoints(of: other) }
-        guard !hostPoints.isEmpty else { return [] }
-        for route in machine.routes {
-            if let reason = subnetReason(route, hostPoints) { return [reason] }
+        let points = others.flatMap(HostSidePoint.all)
+        guard let meeting = HostSideMeeting.all(machine, points).first else { return [] }
+        let owner = meeting.point.owner
+        let message: LocalizedText
+        switch meeting.kind {
+        case .gateway(let gateway):
+            message = LocalizedText(en: "its gateway \(gateway) is on the network of \(owner.en)",
+                                    es: "su pasarela \(gateway) está en la red de \(owner.es)")
+        case .network(let network, let mask):
+            let prefix = mask.prefixLength.map(String.init) ?? mask.description
+            message = LocalizedText(en: "its network \(network)/\(prefix) holds \(owner.en)",
+                                    es: "su red \(network)/\(prefix) contiene \(owner.es)")
         }
-        return []
-    }
-
-    static func subnetReason(_ route: RouteRecord, _ hostPoints: [HostSidePoint]) -> RoleReason? {
-        let genmask = route.genmask ?? IPv4Address(0)
-        let gateway = route.gateway?.address
-        for point in hostPoints {
-            if let gateway, gateway.value != 0, point.holds(gateway) {
-                let owner = point.owner
-                return RoleReason(role: .guest, weight: 3,
-                                  message: LocalizedText(en: "its gateway \(gateway) is on the network of \(owner.en)",
-                                                         es: "su pasarela \(gateway) está en la red de \(owner.es)"),
-                                  origin: route.origin)
-            }
-            if let network = route.destination.address, genmask.value != 0, network.value != 0,
-               point.address.value & genmask.value == network.value {
-                let owner = point.owner
-                let prefix = genmask.prefixLength.map(String.init) ?? genmask.description
-                return RoleReason(role: .guest, weight: 3,
-                                  message: LocalizedText(en: "its network \(network)/\(prefix) holds \(owner.en)",
-                                                         es: "su red \(network)/\(prefix) contiene \(owner.es)"),
-                                  origin: route.origin)
-            }
-        }
-        return nil
-    }
-
-    /// Addresses a host shows towards its guests: on vmnet/vif/virbr/vboxnet devices, and the
-    /// destinations of host routes through them (Xen route and NAT modes).
-    static func hostSidePoints(of machine: Machine) -> [HostSidePoint] {
-        var points: [HostSidePoint] = []
-        let hostRouteMask = IPv4Address(255, 255, 255, 255)
-        for interface in machine.interfaces where VirtualizationVocabulary.hostDevice(interface.name) != nil {
-            for assignment in interface.ipv4 {
-                guard let address = assignment.address.address else { continue }
-                points.append(HostSidePoint(address: address, mask: assignment.netmask ?? hostRouteMask, device: interface.name,
-                                            owner: LocalizedText(en: "\(machine.name)'s \(interface.name) (\(address))",
-                                                                 es: "\(interface.name) de \(machine.name) (\(address))")))
-            }
-        }
-        for route in machine.routes where route.genmask == hostRouteMask {
-            guard let interface = route.interface, VirtualizationVocabulary.hostDevice(interface) != nil,
-                  let destination = route.destination.address else { continue }
-            points.append(HostSidePoint(address: destination, mask: hostRouteMask, device: interface,
-                                        owner: LocalizedText(en: "\(machine.name)'s host route to \(destination) via \(interface)",
-                                                             es: "la ruta de host de \(machine.name) a \(destination) por \(interface)")))
-        }
-        return points
-    }
-}
-
-/// An address a host shows towards its guests, with its mask and the device it sits on.
-struct HostSidePoint: Sendable {
-    let address: IPv4Address
-    let mask: IPv4Address
-    let device: String
-    let owner: LocalizedText
-
-    func holds(_ other: IPv4Address) -> Bool {
-        other == address || other.value & mask.value == address.value & mask.value
+        return [RoleReason(role: .guest, weight: 3, message: message, origin: meeting.origin)]
     }
 }

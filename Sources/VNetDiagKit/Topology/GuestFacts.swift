@@ -32,17 +32,16 @@ enum GuestFacts {
 
     /// Gateway and own network against each host's hypervisor devices and physical interfaces.
     static func joinToHosts(_ machine: Machine, hosts: [Machine], _ add: (String, String, String, Provenance?, String?) -> Void) {
-        let networks = ownNetworks(machine)
-        let gateways = machine.routes.compactMap { route in route.gateway?.address.map { ($0, route.origin) } }.filter { $0.0.value != 0 }
+        let networks = machine.ownNetworks
         for host in hosts {
-            for point in MachineRoles.hostSidePoints(of: host) {
-                let device = HostFacts.deviceSubject(point.device)
-                if let (gateway, origin) = gateways.first(where: { point.holds($0.0) }) {
-                    add("guest-gateway-on", device, "gateway \(gateway) is on the network of \(point.owner.en)", origin, "gw \(gateway)")
-                }
-                if let network = networks.first(where: { point.address.value & $0.mask.value == $0.network.value }) {
-                    add("guest-network-on", device, "\(network.network)/\(network.mask.prefixLength ?? 0) holds \(point.owner.en)", network.origin,
-                        "\(network.network)/\(network.mask.prefixLength ?? 0)")
+            for meeting in HostSideMeeting.all(machine, HostSidePoint.all(of: host)) {
+                let device = HostFacts.deviceSubject(meeting.point.device)
+                switch meeting.kind {
+                case .gateway(let gateway):
+                    add("guest-gateway-on", device, "gateway \(gateway) is on the network of \(meeting.point.owner.en)", meeting.origin, "gw \(gateway)")
+                case .network(let network, let mask):
+                    let text = "\(network)/\(mask.prefixLength ?? 0)"
+                    add("guest-network-on", device, "\(text) holds \(meeting.point.owner.en)", meeting.origin, text)
                 }
             }
             let physical = host.interfaces.filter { interface in
@@ -59,23 +58,6 @@ enum GuestFacts {
                 }
             }
         }
-    }
-
-    /// The machine's own networks: interface address/mask and connected (gateway-less) routes.
-    static func ownNetworks(_ machine: Machine) -> [(network: IPv4Address, mask: IPv4Address, origin: Provenance)] {
-        var networks: [(IPv4Address, IPv4Address, Provenance)] = []
-        for interface in machine.interfaces where interface.name != "lo" {
-            for assignment in interface.ipv4 {
-                guard let address = assignment.address.address, let mask = assignment.netmask, mask.value != .max, mask.value != 0 else { continue }
-                networks.append((IPv4Address(address.value & mask.value), mask, interface.origin))
-            }
-        }
-        for route in machine.routes {
-            guard let network = route.destination.address, let mask = route.genmask, mask.value != 0, mask.value != .max,
-                  route.gateway?.address.map({ $0.value == 0 }) ?? true else { continue }
-            networks.append((network, mask, route.origin))
-        }
-        return networks
     }
 
     /// An outside ARP table: several addresses behind one MAC (Xen route mode proxies ARP for its
