@@ -2,18 +2,58 @@ import ArgumentParser
 import Foundation
 import VNetDiagKit
 
-/// `--rules` and the rule catalogue, shared by every command that uses rules.
+/// `--rules`, `.vnetdiag.yaml` and the rule catalogue, shared by every command that uses rules.
 struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: "A folder of extra rules (repeatable); a rule with an existing id replaces it.")
     var ruleFolders: [String] = []
 
+    @Option(help: "Settings that enable, disable, waive or re-grade checks (default: ./.vnetdiag.yaml when present).")
+    var config: String?
+
+    var folders: [String] {
+        (ProcessInfo.processInfo.environment["VNETDIAG_RULES"].map { [$0] } ?? []) + ruleFolders
+    }
+
     func catalog() throws -> RuleCatalog {
-        let environment = ProcessInfo.processInfo.environment["VNETDIAG_RULES"].map { [$0] } ?? []
-        do { return try RuleCatalog.load(extraFolders: environment + ruleFolders) } catch {
+        do {
+            var catalog = try RuleCatalog.load(extraFolders: folders)
+            if let settings = try settings() { try catalog.apply(settings) }
+            return catalog
+        } catch {
             throw UsageFailure(message: error.description)
         }
     }
+
+    func settings() throws(RuleError) -> ProjectSettings? {
+        let path = config ?? ".vnetdiag.yaml"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if config != nil { throw RuleError(file: path, line: nil, message: "cannot read the settings file") }
+            return nil
+        }
+        return try ProjectSettings.load(file: path, text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Every rule that loads, and the errors of every one that does not (`rules lint`).
+    func catalogCollectingErrors() -> (RuleCatalog, [RuleError]) {
+        var catalog = RuleCatalog()
+        var errors = catalog.addCollectingErrors(files: RuleCatalog.embeddedFiles)
+        for folder in folders {
+            do throws(RuleError) {
+                errors += catalog.addCollectingErrors(files: try RuleCatalog.files(in: folder))
+            } catch {
+                errors.append(error)
+            }
+        }
+        do throws(RuleError) {
+            if let settings = try settings() { try catalog.apply(settings) }
+        } catch {
+            errors.append(error)
+        }
+        return (catalog, errors)
+    }
 }
+
+extension Severity: ExpressibleByArgument {}
 
 extension ReportLanguage: ExpressibleByArgument {
     /// Spanish when LANG (or LC_ALL, LC_MESSAGES) starts with `es`, else English.
@@ -60,6 +100,17 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(help: "Indent the JSON.")
     var pretty = false
 
+    @Option(help: "Exit 1 when a check fails at this severity or above: info, warning, error (default), or none.")
+    var failOn: String = "error"
+
+    func validate() throws {
+        guard failOn == "none" || Severity(rawValue: failOn) != nil else {
+            throw ValidationError("--fail-on must be info, warning, error or none")
+        }
+    }
+
+    var threshold: Severity? { Severity(rawValue: failOn) }
+
     func run() throws {
         try reportingFailures {
             let diagnosis = try diagnose(input, rules)
@@ -73,6 +124,7 @@ struct DiagnoseCommand: ParsableCommand {
             case .text: writeStandardOutput(DiagnosisText.render(diagnosis, language: language, style: .text))
             case .markdown: writeStandardOutput(DiagnosisText.render(diagnosis, language: language, style: .markdown))
             }
+            if let threshold, diagnosis.tally.reaches(threshold) { exitWithoutTeardown(1) }
         }
         exitWithoutTeardown()
     }

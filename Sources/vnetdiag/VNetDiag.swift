@@ -8,7 +8,8 @@ struct VNetDiag: ParsableCommand {
         commandName: "vnetdiag",
         abstract: "Reads what VM hosts and guests print about their network and makes sense of it.",
         version: "0.1.0",
-        subcommands: [ParseCommand.self, EventsCommand.self, DiagnoseCommand.self, TopologyCommand.self])
+        subcommands: [ParseCommand.self, EventsCommand.self, DiagnoseCommand.self, TopologyCommand.self, ExplainCommand.self,
+                      RulesCommand.self])
 
     /// Exit codes as DESIGN.md sets them: usage errors are 2 (argument-parser's default is 64).
     static func main() {
@@ -91,6 +92,6 @@ func writeStandardOutput(_ buffer: ByteBuffer) {
 
 /// Ends the process once the answer is written: freeing a large parse tree one object at a time
 /// took a quarter of the run time, and the kernel reclaims the memory at once.
-func exitWithoutTeardown() -> Never {
-    Foundation.exit(0)
+func exitWithoutTeardown(_ code: Int32 = 0) -> Never {
+    Foundation.exit(code)
 }

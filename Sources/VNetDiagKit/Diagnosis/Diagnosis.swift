@@ -6,16 +6,27 @@ public struct Diagnosis: Sendable {
     public let verdict: ModeVerdict
     public let topology: Topology
     public let results: [SectionResult]
+    /// One result per check rule, in catalogue order.
+    public let checks: [CheckResult]
+    /// The mode checks were run for: the verdict's, or the one an example assumes.
+    public let checkMode: CheckMode
 
-    /// sections → machines → roles → facts → mode → topology.
-    public static func run(_ results: [SectionResult], catalog: RuleCatalog) -> Diagnosis {
+    /// sections → machines → roles → facts → mode → topology → checks.
+    public static func run(_ results: [SectionResult], catalog: RuleCatalog, assumingMode: String? = nil,
+                           onlyChecks: Set<String>? = nil) -> Diagnosis {
         let (grouped, labelled) = MachineGrouping.grouped(results)
         let machines = MachineRoles.assign(grouped)
         let facts = TopologyFacts.collect(machines)
         let verdict = ModeClassifier(rules: catalog.modes).classify(machines, facts: facts)
         let topology = TopologyBuilder.build(machines, facts: facts, verdict: verdict)
-        return Diagnosis(machines: machines, facts: facts, verdict: verdict, topology: topology, results: labelled)
+        let mode = assumingMode.map { CheckMode(assumed: $0) } ?? CheckMode(verdict)
+        var runner = CheckRunner(context: CheckContext(machines: machines, mode: mode))
+        let checks = catalog.checks.filter { onlyChecks?.contains($0.id) ?? true }.map { runner.run($0) }
+        return Diagnosis(machines: machines, facts: facts, verdict: verdict, topology: topology, results: labelled,
+                         checks: checks, checkMode: mode)
     }
+
+    public var tally: CheckTally { CheckTally(checks) }
 
     /// Sections a parser read, and those nobody could (format unknown).
     public var readSections: [SectionResult] { results.filter { $0.section.format != .unknown } }

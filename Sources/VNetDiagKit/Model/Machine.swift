@@ -41,6 +41,7 @@ public struct Machine: Sendable {
     public let bridges: [BridgeRecord]
     public let bridgePorts: [BridgePortRecord]
     public let firewallRules: [FirewallRuleRecord]
+    public let firewallChains: [FirewallChainRecord]
     public let sysctls: [SysctlRecord]
     public let events: [LogEvent]
     public let hostRecords: [HostRecord]
@@ -53,6 +54,7 @@ public struct Machine: Sendable {
         var interfaces: [InterfaceRecord] = [], routes: [RouteRecord] = [], neighbors: [NeighborRecord] = []
         var bridges: [BridgeRecord] = [], bridgePorts: [BridgePortRecord] = [], firewallRules: [FirewallRuleRecord] = []
         var sysctls: [SysctlRecord] = [], events: [LogEvent] = [], hostRecords: [HostRecord] = []
+        var firewallChains: [FirewallChainRecord] = []
         for section in sections {
             for record in section.parsed.records {
                 switch record {
@@ -65,12 +67,13 @@ public struct Machine: Sendable {
                 case .sysctl(let record): sysctls.append(record)
                 case .event(let event): events.append(event)
                 case .host(let record): hostRecords.append(record)
-                case .firewallChain: break
+                case .firewallChain(let record): firewallChains.append(record)
                 }
             }
         }
         (self.interfaces, self.routes, self.neighbors) = (interfaces, routes, neighbors)
         (self.bridges, self.bridgePorts, self.firewallRules) = (bridges, bridgePorts, firewallRules)
         (self.sysctls, self.events, self.hostRecords) = (sysctls, events, hostRecords)
+        self.firewallChains = firewallChains
     }
 }

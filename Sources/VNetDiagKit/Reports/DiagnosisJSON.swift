@@ -10,9 +10,8 @@ public enum DiagnosisJSON {
             MachineJSON.write(diagnosis.machines, language: language, to: &sink)
             sink.key("topology")
             TopologyJSON.write(diagnosis.topology, to: &sink)
-            // The checks of the misconfiguration catalogue fill this list (rules/checks/).
             sink.key("findings")
-            sink.array([Int]()) { _, _ in }
+            FindingsJSON.write(diagnosis.checks, language: language, quoter: quoter, to: &sink)
             sink.key("summary")
             sink.object { sink in
                 sink.field("machines", diagnosis.machines.count)
@@ -21,6 +20,9 @@ public enum DiagnosisJSON {
                 sink.field("sectionsRead", diagnosis.readSections.count)
                 sink.field("sectionsNotRead", diagnosis.unreadSections.count)
                 sink.field("unparsedLines", diagnosis.unparsedLineCount)
+                sink.field("checkedMode", diagnosis.checkMode.id)
+                sink.key("checks")
+                FindingsJSON.writeTally(diagnosis.tally, to: &sink)
             }
             sink.key("coverage")
             sink.array(diagnosis.results) { sink, result in

@@ -47,7 +47,7 @@ public enum DiagnosisText {
         heading(say.topology)
         out.append(style == .markdown ? "```\n\(TopologyRenderer.text(diagnosis.topology, language: language))\n```" : TopologyRenderer.text(diagnosis.topology, language: language))
         heading(say.findings)
-        out.append(say.noFindings)
+        out += FindingsText.render(diagnosis.checks, language: language, quoter: quoter, markdown: style == .markdown)
         heading(say.coverage)
         for result in diagnosis.results {
             let span = result.section.span

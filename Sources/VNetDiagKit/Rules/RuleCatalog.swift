@@ -6,20 +6,64 @@ import Foundation
 public struct RuleCatalog: Sendable {
     public private(set) var extractors: [ExtractorRule] = []
     public private(set) var modes: [ModeRule] = []
+    public internal(set) var checks: [CheckRule] = []
 
     public init() {}
 
     /// The built-in rules plus the given folders.
     public static func load(extraFolders: [String] = []) throws(RuleError) -> RuleCatalog {
         var catalog = RuleCatalog()
-        try catalog.add(files: EmbeddedRules.files.map { ("rules/" + $0.path, $0.text) })
+        try catalog.add(files: embeddedFiles)
         for folder in extraFolders { try catalog.add(folder: folder) }
         return catalog
     }
 
+    /// The rule files compiled into the binary, named as under the project's `rules/`.
+    public static var embeddedFiles: [(path: String, text: String)] {
+        EmbeddedRules.files.map { ("rules/" + $0.path, $0.text) }
+    }
+
     public mutating func add(folder: String) throws(RuleError) {
+        try add(files: try Self.files(in: folder))
+    }
+
+    /// Adds rule files: `extractors/` holds extractors, `modes/` mode classifiers, `checks/` checks.
+    /// Stops at the first broken file.
+    public mutating func add(files: [(path: String, text: String)]) throws(RuleError) {
+        if let first = addCollectingErrors(files: files).first { throw first }
+    }
+
+    /// Adds every file that loads and returns the errors of those that do not (for `rules lint`).
+    public mutating func addCollectingErrors(files: [(path: String, text: String)]) -> [RuleError] {
+        var added: [String: String] = [:]
+        var errors: [RuleError] = []
+        for (path, text) in files {
+            do throws(RuleError) {
+                if path.contains("/extractors/") {
+                    let rule = try ExtractorRule.load(file: path, text: text)
+                    try Self.merge(rule, id: rule.id, path: path, into: &extractors, added: &added)
+                } else if path.contains("/modes/") {
+                    let rule = try ModeRule.load(file: path, text: text)
+                    try Self.merge(rule, id: rule.id, path: path, into: &modes, added: &added)
+                } else if path.contains("/checks/") {
+                    let rule = try CheckRule.load(file: path, text: text)
+                    try Self.merge(rule, id: rule.id, path: path, into: &checks, added: &added)
+                } else if !path.contains("/profiles/") {
+                    throw RuleError(file: path, line: nil, message: "a rule file must sit under extractors/, modes/ or checks/ (its kind)")
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        return errors
+    }
+
+    /// The YAML files of a rules folder, sorted by path.
+    public static func files(in folder: String) throws(RuleError) -> [(path: String, text: String)] {
         let root = URL(fileURLWithPath: folder)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+              let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             throw RuleError(file: folder, line: nil, message: "cannot list the rules folder")
         }
         var files: [(String, String)] = []
@@ -29,21 +73,7 @@ public struct RuleCatalog: Sendable {
             }
             files.append((url.path, text))
         }
-        try add(files: files.sorted { $0.0 < $1.0 })
-    }
-
-    /// Adds rule files: `extractors/` holds extractors, `modes/` mode classifiers.
-    public mutating func add(files: [(path: String, text: String)]) throws(RuleError) {
-        var added: [String: String] = [:]
-        for (path, text) in files {
-            if path.contains("/extractors/") {
-                let rule = try ExtractorRule.load(file: path, text: text)
-                try Self.merge(rule, id: rule.id, path: path, into: &extractors, added: &added)
-            } else if path.contains("/modes/") {
-                let rule = try ModeRule.load(file: path, text: text)
-                try Self.merge(rule, id: rule.id, path: path, into: &modes, added: &added)
-            }
-        }
+        return files.sorted { $0.0 < $1.0 }
     }
 
     /// A rule replaces the one with its id from an earlier place; two in one place are an error.
@@ -68,3 +98,4 @@ public protocol CatalogRule: Sendable {
 
 extension ExtractorRule: CatalogRule {}
 extension ModeRule: CatalogRule {}
+extension CheckRule: CatalogRule {}

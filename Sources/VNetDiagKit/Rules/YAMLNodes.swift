@@ -42,13 +42,13 @@ struct YAMLDocument {
     }
 
     /// A mapping anywhere in the file, refusing keys outside `allowed`.
-    func mapping(_ node: Node, allowed: Set<String>, what: String) throws(RuleError) -> [(key: String, keyNode: Node, value: Node)] {
+    func mapping(_ node: Node, allowed: Set<String>?, what: String) throws(RuleError) -> [(key: String, keyNode: Node, value: Node)] {
         guard case .mapping(let mapping) = node else { throw fail(node, "expected a mapping of keys at \(what)") }
         var pairs: [(String, Node, Node)] = []
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { throw fail(keyNode, "expected a text key") }
-            guard allowed.contains(key) else {
+            if let allowed, !allowed.contains(key) {
                 throw fail(keyNode, "unknown key '\(key)'; expected one of: \(allowed.sorted().joined(separator: ", "))")
             }
             guard seen.insert(key).inserted else { throw fail(keyNode, "key '\(key)' appears twice") }

@@ -1,0 +1,64 @@
+/// Whether a check applies to the mode the input shows.
+enum CheckScope {
+    /// Why a rule does not apply to `mode`, or nil when it does. An ambiguous verdict applies
+    /// when every candidate does.
+    static func modeMismatch(_ scope: CheckRule.Scope, _ mode: CheckMode) -> LocalizedText? {
+        let ids = mode.id == "ambiguous" && !mode.candidates.isEmpty ? mode.candidates : [mode.id]
+        let fits = ids.allSatisfy { id in
+            let hypervisor = id.split(separator: ".").first.map(String.init) ?? id
+            return (scope.hypervisors.isEmpty || scope.hypervisors.contains(hypervisor))
+                && (scope.modes.isEmpty || scope.modes.contains { matches($0, id) })
+                && !scope.exceptModes.contains { matches($0, id) }
+        }
+        guard !fits else { return nil }
+        var wanted: [String] = []
+        if !scope.hypervisors.isEmpty { wanted.append(scope.hypervisors.joined(separator: ", ")) }
+        if !scope.modes.isEmpty { wanted.append(scope.modes.joined(separator: ", ")) }
+        let except = scope.exceptModes.isEmpty ? "" : " (not \(scope.exceptModes.joined(separator: ", ")))"
+        let exceptEs = scope.exceptModes.isEmpty ? "" : " (salvo \(scope.exceptModes.joined(separator: ", ")))"
+        let target = wanted.isEmpty ? "other modes" : wanted.joined(separator: " / ")
+        let targetEs = wanted.isEmpty ? "otros modos" : wanted.joined(separator: " / ")
+        return LocalizedText(en: "applies to \(target)\(except); the mode here is \(mode.id)",
+                             es: "se aplica a \(targetEs)\(exceptEs); el modo aquí es \(mode.id)")
+    }
+
+    /// `xen.*` matches every Xen mode; anything else matches exactly.
+    static func matches(_ pattern: String, _ id: String) -> Bool {
+        pattern.hasSuffix(".*") ? id.hasPrefix(pattern.dropLast()) : pattern == id
+    }
+
+    static func roleName(_ role: String) -> String {
+        ["host": "anfitrión", "guest": "invitado", "observer": "observador", "any": "cualquiera"][role] ?? role
+    }
+}
+
+/// The inputs a rule can require (`requires:`), and which a machine or a capture has.
+enum CheckInputs {
+    static func present(in machine: Machine) -> Set<String> {
+        var inputs: Set<String> = []
+        if !machine.interfaces.isEmpty { inputs.insert("interfaces") }
+        if machine.interfaces.contains(where: { $0.ipv4.contains { $0.address.address != nil } }) { inputs.insert("addresses") }
+        if machine.routes.contains(where: { $0.family == .inet }) { inputs.insert("routes") }
+        if !machine.neighbors.isEmpty { inputs.insert("neighbors") }
+        if !machine.bridges.isEmpty || !machine.bridgePorts.isEmpty { inputs.insert("bridges") }
+        if !machine.firewallRules.isEmpty || !machine.firewallChains.isEmpty { inputs.insert("firewall") }
+        if !machine.sysctls.isEmpty || machine.hostRecords.contains(where: { $0.ipRoutingEnabled != nil }) { inputs.insert("sysctls") }
+        if !machine.events.isEmpty { inputs.insert("events") }
+        if !machine.ownNetworks.isEmpty { inputs.insert("networks") }
+        return inputs
+    }
+
+    /// The required inputs that are not there. Without a subject machine (a rule over the whole
+    /// input) any machine may have them; `host` and `guest` ask for a machine with that role.
+    static func missing(_ required: [String], machine: Machine?, all machines: [Machine]) -> [String] {
+        guard !required.isEmpty else { return [] }
+        let available: Set<String> = machine.map(present) ?? machines.reduce(into: []) { $0.formUnion(present(in: $1)) }
+        return required.filter { input in
+            switch input {
+            case "host": return !machines.contains { $0.role == .host }
+            case "guest": return !machines.contains { $0.role == .guest }
+            default: return !available.contains(input)
+            }
+        }
+    }
+}
