@@ -65,11 +65,14 @@ extension ReportLanguage: ExpressibleByArgument {
     }
 }
 
-/// Reads captures, then runs sections → machines → mode → topology.
-func diagnose(_ input: InputOptions, _ rules: RuleOptions) throws -> Diagnosis {
+/// Reads captures, then runs sections → machines → mode → topology → checks.
+func diagnose(_ input: InputOptions, _ rules: RuleOptions, assumingMode: String? = nil, onlyChecks: Set<String>? = nil) throws -> Diagnosis {
     let catalog = try rules.catalog()
+    if let assumingMode, !catalog.modes.contains(where: { $0.id == assumingMode }), !["none", "unknown"].contains(assumingMode) {
+        throw UsageFailure(message: "--mode \(assumingMode): not a mode id; expected one of: \(catalog.modes.map(\.id).joined(separator: ", "))")
+    }
     let documents = try input.readDocuments()
-    return Diagnosis.run(ParsePipeline().parse(documents), catalog: catalog)
+    return Diagnosis.run(ParsePipeline().parse(documents), catalog: catalog, assumingMode: assumingMode, onlyChecks: onlyChecks)
 }
 
 func writeStandardOutput(_ text: String) {
@@ -100,6 +103,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(help: "Indent the JSON.")
     var pretty = false
 
+    @Option(help: "Run the checks for this mode (the lab's intended one) instead of the mode the classifier names.")
+    var mode: String?
+
     @Option(help: "Exit 1 when a check fails at this severity or above: info, warning, error (default), or none.")
     var failOn: String = "error"
 
@@ -113,7 +119,7 @@ struct DiagnoseCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let diagnosis = try diagnose(input, rules)
+            let diagnosis = try diagnose(input, rules, assumingMode: mode)
             let language = lang ?? .fromEnvironment
             switch format {
             case .json:

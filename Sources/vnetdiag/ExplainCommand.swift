@@ -14,12 +14,10 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalog = try rules.catalog()
-            guard let rule = catalog.checks.first(where: { $0.id == id }) else {
+            guard let rule = try rules.catalog().checks.first(where: { $0.id == id }) else {
                 throw UsageFailure(message: "no check named '\(id)' (see `vnetdiag rules list`)")
             }
-            let documents = try input.readDocuments()
-            let diagnosis = Diagnosis.run(ParsePipeline().parse(documents), catalog: catalog, assumingMode: mode, onlyChecks: [id])
+            let diagnosis = try diagnose(input, rules, assumingMode: mode, onlyChecks: [id])
             let explanation = CheckExplanation.explain(rule, in: diagnosis)
             writeStandardOutput(ExplainText.render(explanation, quoter: diagnosis.quoter, language: lang ?? .fromEnvironment))
         }

@@ -22,7 +22,7 @@ public struct CheckExplanation {
         let decision = CheckScope.modeMismatch(rule.scope, mode) ?? LocalizedText(
             en: "the mode here is \(mode.id), which the rule's scope includes", es: "el modo aquí es \(mode.id), que el alcance de la regla incluye")
         let subjects = rule.scope.role.map { role in
-            diagnosis.machines.filter { role == "any" || $0.role.rawValue == role }.map(\.name)
+            CheckScope.subjects(role, in: diagnosis.machines).map { $0.role == .unknown ? "\($0.name) (role unknown, taken as a guest beside the host)" : $0.name }
         } ?? []
         // Disabled or waived rules are still explained, but their status stays what diagnose reports.
         let reported = rule.enabled && rule.waiver == nil ? result : CheckRunner(context: runner.context).runCopy(rule)

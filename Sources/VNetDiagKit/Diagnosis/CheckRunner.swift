@@ -20,6 +20,7 @@ public final class CheckContext {
             "observers": list(.observer),
             "addresses": .list(machines.flatMap { CheckModel.addresses(of: $0) }),
             "interfaces": .list(machines.flatMap { machine in machine.interfaces.map { CheckModel.interface($0, machine: machine.name) } }),
+            "neighbors": .list(machines.flatMap { machine in machine.neighbors.map { CheckModel.neighbor($0, machine: machine.name) } }),
         ]
     }
 }
@@ -60,7 +61,7 @@ public struct CheckRunner {
         }
         let subjects: [Machine?]
         if let role = rule.scope.role {
-            let machines = context.machines.filter { role == "any" || $0.role.rawValue == role }
+            let machines = CheckScope.subjects(role, in: context.machines)
             guard !machines.isEmpty else {
                 return CheckResult(rule: rule, outcome: .skip(.notApplicable, LocalizedText(
                     en: "no \(role) machine in the input", es: "no hay ninguna máquina con papel \(CheckScope.roleName(role)) en la entrada")), evaluated: [])
@@ -115,7 +116,7 @@ public struct CheckRunner {
             var evidence: [Provenance] = []
             if fired == true {
                 evidence = item?.origins ?? []
-                if let expression = rule.evidence {
+                for expression in rule.evidence {
                     var evidenceEvaluator = ExpressionEvaluator(expression, variables: scope)
                     evidence += try evidenceEvaluator.run().origins
                 }

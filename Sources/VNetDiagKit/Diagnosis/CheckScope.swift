@@ -27,6 +27,16 @@ enum CheckScope {
         pattern.hasSuffix(".*") ? id.hasPrefix(pattern.dropLast()) : pattern == id
     }
 
+    /// The machines a role scope selects. Beside a host, a machine whose role nothing tells is
+    /// taken as a guest: people paste a host and its guests, and a guest with a broken network
+    /// (on the wrong subnet, without a gateway) loses exactly the clues that name it.
+    static func subjects(_ role: String, in machines: [Machine]) -> [Machine] {
+        let hasHost = machines.contains { $0.role == .host }
+        return machines.filter { machine in
+            role == "any" || machine.role.rawValue == role || (role == "guest" && hasHost && machine.role == .unknown)
+        }
+    }
+
     static func roleName(_ role: String) -> String {
         ["host": "anfitrión", "guest": "invitado", "observer": "observador", "any": "cualquiera"][role] ?? role
     }
@@ -42,6 +52,9 @@ enum CheckInputs {
         if !machine.neighbors.isEmpty { inputs.insert("neighbors") }
         if !machine.bridges.isEmpty || !machine.bridgePorts.isEmpty { inputs.insert("bridges") }
         if !machine.firewallRules.isEmpty || !machine.firewallChains.isEmpty { inputs.insert("firewall") }
+        if machine.firewallRules.contains(where: { $0.table == "nat" }) || machine.firewallChains.contains(where: { $0.table == "nat" }) {
+            inputs.insert("nat")
+        }
         if !machine.sysctls.isEmpty || machine.hostRecords.contains(where: { $0.ipRoutingEnabled != nil }) { inputs.insert("sysctls") }
         if !machine.events.isEmpty { inputs.insert("events") }
         if !machine.ownNetworks.isEmpty { inputs.insert("networks") }

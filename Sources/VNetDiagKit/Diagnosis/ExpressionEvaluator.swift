@@ -164,6 +164,7 @@ public struct ExpressionEvaluator {
             switch (a, b) {
             case (.int(let x), .int(let y)): return .int(op == .plus ? x &+ y : x &- y)
             case (.string(let x), .string(let y)): return .string(x + y)
+            case (.list(let x), .list(let y)) where op == .plus: return .list(x + y)
             default: return .null
             }
         case .and, .or:

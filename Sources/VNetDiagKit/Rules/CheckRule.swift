@@ -36,7 +36,8 @@ public struct CheckRule: Sendable {
     public let each: CompiledExpression?
     public let lets: [(name: String, expression: CompiledExpression)]
     public let fail: CompiledExpression
-    public let evidence: CompiledExpression?
+    /// Expressions whose objects' lines are quoted when the check fails (besides `item`'s own).
+    public let evidence: [CompiledExpression]
     public let message: (en: MessageTemplate, es: MessageTemplate)
     public let examples: [CheckExample]
 
@@ -88,7 +89,13 @@ public struct CheckRule: Sendable {
             }
         }
         let fail = try document.expression(try required("fail"), "fail", scope: names, expecting: .bool)
-        let evidence = try values["evidence"].map { (node) throws(RuleError) in try document.expression(node, "evidence", scope: names) }
+        var evidence: [CompiledExpression] = []
+        switch values["evidence"] {
+        case .sequence(let items)?:
+            for item in items { evidence.append(try document.expression(item, "evidence", scope: names)) }
+        case let node?: evidence = [try document.expression(node, "evidence", scope: names)]
+        case nil: break
+        }
         let messageNode = try required("message")
         let message = try localized("message")
         let templates = (en: try document.template(message.en, node: messageNode, scope: names),

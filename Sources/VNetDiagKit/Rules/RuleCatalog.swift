@@ -52,10 +52,16 @@ public struct RuleCatalog: Sendable {
                     throw RuleError(file: path, line: nil, message: "a rule file must sit under extractors/, modes/ or checks/ (its kind)")
                 }
             } catch {
-                errors.append(error)
+                // A clash of ids is found after the file loaded: point at its `id:` line.
+                let line = error.line ?? (error.message.contains("is also used by") ? Self.line(ofKey: "id", in: text) : nil)
+                errors.append(RuleError(file: error.file, line: line, message: error.message))
             }
         }
         return errors
+    }
+
+    static func line(ofKey key: String, in text: String) -> Int? {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(key + ":") }.map { $0 + 1 }
     }
 
     /// The YAML files of a rules folder, sorted by path.

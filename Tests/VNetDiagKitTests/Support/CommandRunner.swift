@@ -14,10 +14,12 @@ enum CommandRunner {
     }
 
     /// `environment` entries replace the inherited ones for this run.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                    in directory: URL? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = TestPaths.binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }

@@ -143,6 +143,7 @@ public struct ExpressionChecker {
             let a = try check(left), b = try check(right)
             if a == .int, b == .int { return .int }
             if op == .plus, a == .string, b == .string { return .string }
+            if op == .plus, case .list = a, case .list = b, a.accepts(b) { return a.joined(with: b) }
             throw ExpressionError(at, "'\(op.rawValue)' works on numbers (and '+' on text), not \(a) and \(b)")
         }
     }

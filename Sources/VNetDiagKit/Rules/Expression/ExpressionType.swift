@@ -78,6 +78,7 @@ public enum CheckSchema {
         "mode": .object("Mode"), "machines": .list(.object("Machine")), "hosts": .list(.object("Machine")),
         "guests": .list(.object("Machine")), "observers": .list(.object("Machine")),
         "addresses": .list(.object("Address")), "interfaces": .list(.object("Interface")),
+        "neighbors": .list(.object("Neighbor")),
     ]
 
     /// Functions with fixed signatures; `size`, `unique`, `string` and `first` are generic and typed by the checker.
@@ -111,5 +112,5 @@ public enum CheckSchema {
 
     /// The inputs a rule can require, and how a machine shows it has them.
     public static let inputs: Set<String> = ["interfaces", "addresses", "routes", "neighbors", "bridges", "firewall",
-                                             "sysctls", "events", "networks", "host", "guest"]
+                                             "sysctls", "events", "networks", "nat", "host", "guest"]
 }
