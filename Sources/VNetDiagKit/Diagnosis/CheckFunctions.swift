@@ -12,6 +12,9 @@ enum CheckFunctions {
         case ("string", let value?, _): return value.isNull ? .null : .string(value.text)
         case ("inSubnet", .ip(let address)?, .cidr(let network)?): return .bool(network.contains(address))
         case ("overlaps", .cidr(let a)?, .cidr(let b)?): return .bool(a.overlaps(b))
+        case ("overlapping", .list(let items)?, _):
+            let networks = items.compactMap { item -> IPv4Network? in if case .cidr(let network) = item { return network } else { return nil } }
+            return .list(IPv4Network.overlapping(networks).map { .cidr($0) })
         case ("sameSubnet", .ip(let a)?, .ip(let b)?):
             guard case .int(let length)? = arguments.last, let network = IPv4Network(address: a, prefixLength: length) else { return .null }
             return .bool(network.contains(b))

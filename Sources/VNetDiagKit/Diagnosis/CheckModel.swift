@@ -19,7 +19,7 @@ enum CheckModel {
             switch (name, arguments.first) {
             case ("sysctl", .string(let key)?): return machine.sysctls.last { $0.key == key }.checkValue { .string($0.value) }
             case ("interface", .string(let wanted)?):
-                return machine.interfaces.first { $0.name == wanted }.checkValue { interface($0, machine: machine.name) }
+                return machine.distinctInterfaces.first { $0.name == wanted }.checkValue { interface($0, machine: machine.name) }
             default: return .null
             }
         }) { field in
@@ -27,12 +27,12 @@ enum CheckModel {
             switch field {
             case "name": return .string(name)
             case "role": return .string(machine.role.rawValue)
-            case "interfaces": return .list(machine.interfaces.map { interface($0, machine: name) })
+            case "interfaces": return .list(machine.distinctInterfaces.map { interface($0, machine: name) })
             case "addresses": return .list(addresses(of: machine))
             case "routes": return .list(machine.routes.filter { $0.family == .inet }.map { route($0, machine: name) })
             case "defaultRoutes": return .list(machine.routes.filter { $0.family == .inet && $0.isDefault && !$0.isReject }.map { route($0, machine: name) })
             case "neighbors": return .list(machine.neighbors.map { neighbor($0, machine: name) })
-            case "bridges": return .list(machine.bridges.map { bridge($0, machine: name) })
+            case "bridges": return .list(bridges(of: machine))
             case "bridgePorts": return .list(machine.bridgePorts.map { bridgePort($0, machine: name) })
             case "firewallRules": return .list(machine.firewallRules.map { firewallRule($0, machine: name) })
             case "firewallChains": return .list(machine.firewallChains.map { firewallChain($0, machine: name) })
@@ -56,7 +56,7 @@ enum CheckModel {
     }
 
     static func addresses(of machine: Machine) -> [CheckValue] {
-        machine.interfaces.flatMap { record in
+        machine.distinctInterfaces.flatMap { record in
             record.ipv4.enumerated().compactMap { index, assignment in
                 assignment.address.address.map { address(assignment, ip: $0, index: index, of: record, machine: machine.name) }
             }

@@ -37,16 +37,18 @@ extension CheckModel {
         })
     }
 
-    static func bridge(_ record: BridgeRecord, machine: String) -> CheckValue {
-        .object(CheckObject(type: "Bridge", label: "\(machine)/\(record.name)", origin: record.origin) { field in
-            switch field {
-            case "name": return .string(record.name)
-            case "ports": return .list(record.ports.map { .string($0) })
-            case "stp": return record.stp.checkValue { .bool($0) }
-            case "machine": return .string(machine)
-            default: return .null
-            }
-        })
+    static func bridges(of machine: Machine) -> [CheckValue] {
+        machine.bridgeMemberships.map { bridge in
+            .object(CheckObject(type: "Bridge", label: "\(machine.name)/\(bridge.name)", origin: bridge.origin) { field in
+                switch field {
+                case "name": return .string(bridge.name)
+                case "ports": return .list(bridge.ports.map { .string($0) })
+                case "stp": return bridge.stp.checkValue { .bool($0) }
+                case "machine": return .string(machine.name)
+                default: return .null
+                }
+            })
+        }
     }
 
     static func bridgePort(_ record: BridgePortRecord, machine: String) -> CheckValue {
@@ -125,20 +127,3 @@ extension CheckModel {
     }
 }
 
-/// What an interface is, from its name (domain.md §2.3, §3.1, §4, §5, §6).
-enum InterfaceKind {
-    static let prefixes: [(prefix: String, kind: String)] = [
-        ("lo", "loopback"), ("vif", "xen-vif"), ("tap", "tap"), ("peth", "physical"), ("xenbr", "bridge"), ("virbr", "bridge"),
-        ("vmbr", "bridge"), ("lxcbr", "bridge"), ("lxdbr", "bridge"), ("docker", "bridge"), ("br", "bridge"), ("vmnet", "vmnet"),
-        ("vboxnet", "vboxnet"), ("vnet", "vnet"), ("veth", "veth"), ("wlan", "wireless"), ("wl", "wireless"), ("ath", "wireless"),
-        ("wifi", "wireless"), ("eth", "physical"), ("en", "physical"), ("em", "physical"), ("bond", "physical"), ("ppp", "tunnel"),
-        ("tun", "tunnel"), ("wg", "tunnel"),
-    ]
-
-    static func of(_ name: String, linkType: String?) -> String {
-        if linkType == "Local Loopback" { return "loopback" }
-        if name.contains("VMnet") { return "vmnet" }
-        if name.contains("VirtualBox Host-Only") { return "vboxnet" }
-        return prefixes.first { name.hasPrefix($0.prefix) }?.kind ?? "other"
-    }
-}

@@ -19,7 +19,7 @@ public final class CheckContext {
             "mode": CheckModel.mode(mode), "machines": list(nil), "hosts": list(.host), "guests": list(.guest),
             "observers": list(.observer),
             "addresses": .list(machines.flatMap { CheckModel.addresses(of: $0) }),
-            "interfaces": .list(machines.flatMap { machine in machine.interfaces.map { CheckModel.interface($0, machine: machine.name) } }),
+            "interfaces": .list(machines.flatMap { machine in machine.distinctInterfaces.map { CheckModel.interface($0, machine: machine.name) } }),
             "neighbors": .list(machines.flatMap { machine in machine.neighbors.map { CheckModel.neighbor($0, machine: machine.name) } }),
         ]
     }
@@ -95,9 +95,10 @@ public struct CheckRunner {
     mutating func evaluate(_ rule: CheckRule, on subject: Machine?) throws(EvaluationError) -> [CheckFailure] {
         var variables = context.globals
         if let subject { variables["machine"] = context.machineValues[subject.name] }
+        let memo = EvaluationMemo(invariant: rule.invariantNames)
         var items: [CheckValue?] = [nil]
         if let each = rule.each {
-            var evaluator = ExpressionEvaluator(each, variables: variables)
+            var evaluator = ExpressionEvaluator(each, variables: variables, memo: memo, expressionIndex: 0)
             items = (try evaluator.run().asList ?? []).map { $0 }
         }
         var failures: [CheckFailure] = []
@@ -105,19 +106,19 @@ public struct CheckRunner {
             var scope = variables
             if let item { scope["item"] = item }
             var steps: [(String, [ExpressionEvaluator.Step])] = []
-            for (name, expression) in rule.lets {
-                var evaluator = ExpressionEvaluator(expression, variables: scope, tracing: tracing)
+            for (position, (name, expression)) in rule.lets.enumerated() {
+                var evaluator = ExpressionEvaluator(expression, variables: scope, tracing: tracing, memo: memo, expressionIndex: position + 1)
                 scope[name] = try evaluator.run()
                 steps.append((name, evaluator.trace))
             }
-            var evaluator = ExpressionEvaluator(rule.fail, variables: scope, tracing: tracing)
+            var evaluator = ExpressionEvaluator(rule.fail, variables: scope, tracing: tracing, memo: memo, expressionIndex: rule.lets.count + 1)
             let fired = try evaluator.run().asBool
             steps.append(("fail", evaluator.trace))
             var evidence: [Provenance] = []
             if fired == true {
                 evidence = item?.origins ?? []
-                for expression in rule.evidence {
-                    var evidenceEvaluator = ExpressionEvaluator(expression, variables: scope)
+                for (position, expression) in rule.evidence.enumerated() {
+                    var evidenceEvaluator = ExpressionEvaluator(expression, variables: scope, memo: memo, expressionIndex: rule.lets.count + 2 + position)
                     evidence += try evidenceEvaluator.run().origins
                 }
                 var seen: Set<Provenance> = []

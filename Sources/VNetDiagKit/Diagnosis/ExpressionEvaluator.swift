@@ -5,6 +5,24 @@ public struct EvaluationError: Error, Sendable {
     public let message: String
 }
 
+/// Values of sub-expressions that do not depend on the item being checked, and equality indexes
+/// of lists, kept while one rule runs on one machine. `invariant` names what stays fixed meanwhile:
+/// the globals, `machine`, and the `let`s built from them.
+public final class EvaluationMemo {
+    struct Key: Hashable {
+        let expression: Int, lower: Int, upper: Int
+        let field: String
+    }
+
+    let invariant: Set<String>
+    var values: [Key: CheckValue] = [:]
+    var indexes: [Key: [String: [Int]]] = [:]
+
+    public init(invariant: Set<String>) {
+        self.invariant = invariant
+    }
+}
+
 /// Runs a compiled condition over model values. Logic is three-valued: a `null` (a fact the input
 /// does not show) is neither true nor false, so a missing field never makes a check fire by itself.
 /// With tracing on, every sub-expression outside comprehension bodies records its value, for `explain`.
@@ -21,11 +39,27 @@ public struct ExpressionEvaluator {
     public private(set) var trace: [Step] = []
     var depth = 0
     var insideComprehension = 0
+    let memo: EvaluationMemo?
+    /// Which of the rule's expressions this is, for the memo's keys.
+    let expressionIndex: Int
 
-    public init(_ compiled: CompiledExpression, variables: [String: CheckValue], tracing: Bool = false) {
+    public init(_ compiled: CompiledExpression, variables: [String: CheckValue], tracing: Bool = false,
+                memo: EvaluationMemo? = nil, expressionIndex: Int = 0) {
         self.compiled = compiled
         self.variables = variables
         self.tracing = tracing
+        self.memo = memo
+        self.expressionIndex = expressionIndex
+    }
+
+    func memoKey(_ expression: Expression, field: String = "") -> EvaluationMemo.Key? {
+        guard let memo else { return nil }
+        if case .identifier(let name) = expression.kind {
+            guard memo.invariant.contains(name) else { return nil }
+        } else {
+            guard let free = compiled.freeVariables.of(expression), free.isSubset(of: memo.invariant) else { return nil }
+        }
+        return EvaluationMemo.Key(expression: expressionIndex, lower: expression.span.lowerBound, upper: expression.span.upperBound, field: field)
     }
 
     public mutating func run() throws(EvaluationError) -> CheckValue {
@@ -43,7 +77,18 @@ public struct ExpressionEvaluator {
                 trace.append(Step(text: compiled.text(of: expression), value: .null, depth: depth - 1))
             }
         }
-        let value = try compute(expression)
+        var key: EvaluationMemo.Key? = nil
+        switch expression.kind {
+        case .call, .comprehension, .member, .index: key = memoKey(expression)
+        default: break
+        }
+        let value: CheckValue
+        if let key, let known = memo?.values[key] {
+            value = known
+        } else {
+            value = try compute(expression)
+            if let key { memo?.values[key] = value }
+        }
         if let slot { trace[slot] = Step(text: trace[slot].text, value: value, depth: trace[slot].depth) }
         return value
     }
@@ -103,7 +148,9 @@ public struct ExpressionEvaluator {
         defer { insideComprehension -= 1; variables[variable] = nil }
         var kept: [CheckValue] = []
         var unknown = false
-        for item in items {
+        let candidates = try indexedCandidates(kind, list: list, items: items, variable: variable, body: body)
+        for position in candidates ?? Array(items.indices) {
+            let item = items[position]
             variables[variable] = item
             let value = try evaluate(body)
             switch kind {
@@ -119,6 +166,45 @@ public struct ExpressionEvaluator {
         case .exists: return unknown ? .null : .bool(false)
         case .all: return unknown ? .null : .bool(true)
         }
+    }
+
+    /// For `filter`, `exists` and `count` over a list that does not depend on the item, whose
+    /// condition includes `x.field == value` at its top level: the positions where the field has
+    /// that value, from an index built once. The other elements cannot satisfy the condition.
+    mutating func indexedCandidates(_ kind: Expression.Comprehension, list: Expression, items: [CheckValue],
+                                    variable: String, body: Expression) throws(EvaluationError) -> [Int]? {
+        guard [.filter, .exists, .count].contains(kind), items.count > 8, let memo else { return nil }
+        for term in Self.conjuncts(body) {
+            guard case .binary(.equal, let left, let right) = term.kind else { continue }
+            for (side, other) in [(left, right), (right, left)] {
+                guard case .member(let base, let field) = side.kind, case .identifier(variable) = base.kind,
+                      !Self.mentions(other, variable), let key = memoKey(list, field: field) else { continue }
+                let index: [String: [Int]]
+                if let built = memo.indexes[key] {
+                    index = built
+                } else {
+                    var built: [String: [Int]] = [:]
+                    for (position, item) in items.enumerated() {
+                        guard case .object(let object) = item else { return nil }
+                        built[object.field(field).hashKey, default: []].append(position)
+                    }
+                    memo.indexes[key] = built
+                    index = built
+                }
+                return index[try evaluate(other).hashKey] ?? []
+            }
+        }
+        return nil
+    }
+
+    static func conjuncts(_ expression: Expression) -> [Expression] {
+        if case .binary(.and, let left, let right) = expression.kind { return conjuncts(left) + conjuncts(right) }
+        return [expression]
+    }
+
+    static func mentions(_ expression: Expression, _ name: String) -> Bool {
+        if case .identifier(name) = expression.kind { return true }
+        return expression.children.contains { mentions($0, name) }
     }
 
     mutating func binary(_ op: Expression.BinaryOperator, _ left: Expression, _ right: Expression) throws(EvaluationError) -> CheckValue {

@@ -33,4 +33,28 @@ public struct IPv4Network: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(address)/\(prefixLength)" }
+
+    /// The networks of `networks` that overlap another entry (a duplicate counts), in first-seen
+    /// order, in O(n log n): prefixes nest or are disjoint, so after sorting by start (widest
+    /// first) an entry overlaps an earlier one exactly when it starts before the furthest end seen.
+    public static func overlapping(_ networks: [IPv4Network]) -> [IPv4Network] {
+        let order = networks.indices.sorted {
+            let (a, b) = (networks[$0], networks[$1])
+            return a.address != b.address ? a.address < b.address : a.prefixLength < b.prefixLength
+        }
+        var clashing = Set<Int>()
+        var widest: Int? = nil
+        for position in order {
+            let network = networks[position]
+            if let holder = widest, network.address.value <= networks[holder].broadcast.value {
+                clashing.insert(position)
+                clashing.insert(holder)
+                if network.broadcast.value > networks[holder].broadcast.value { widest = position }
+            } else {
+                widest = position
+            }
+        }
+        var seen = Set<IPv4Network>()
+        return networks.indices.filter { clashing.contains($0) }.map { networks[$0] }.filter { seen.insert($0).inserted }
+    }
 }

@@ -41,6 +41,15 @@ public struct CheckRule: Sendable {
     public let message: (en: MessageTemplate, es: MessageTemplate)
     public let examples: [CheckExample]
 
+    /// Names that stay fixed while the rule runs on one machine: the globals, `machine`, and the
+    /// `let`s built only from them (not from `item`). What depends only on these is computed once.
+    public var invariantNames: Set<String> {
+        var names = Set(CheckSchema.globals.keys)
+        if scope.role != nil { names.insert("machine") }
+        for (name, expression) in lets where expression.freeVariables.root.isSubset(of: names) { names.insert(name) }
+        return names
+    }
+
     static let allowedKeys: Set<String> = ["id", "kind", "title", "catalogue", "severity", "enabled", "scope", "requires", "each",
                                            "let", "fail", "evidence", "message", "explanation", "fix", "references", "points", "examples"]
 

@@ -58,9 +58,9 @@ title:
 scope:
   role: any
 requires: [interfaces]
-each: machine.interfaces.filter(i, i.mtu != null && (i.master != null || machine.bridges.exists(b, i.name in b.ports)))
+each: machine.interfaces.filter(i, i.mtu != null && machine.bridges.exists(b, i.name in b.ports))
 let:
-  bridgeName: "item.master != null ? item.master : first(machine.bridges.filter(b, item.name in b.ports)).name"
+  bridgeName: first(machine.bridges.filter(b, item.name in b.ports)).name
   bridgeMTU: machine.interface(bridgeName).mtu
 # Xen 3.1's network-bridge sets the bridge MTU to 68 for a moment while it starts (domain.md M14).
 fail: bridgeMTU != null && bridgeMTU != 68 && item.mtu != bridgeMTU
@@ -110,7 +110,7 @@ scope:
 requires: [bridges]
 each: machine.bridges
 let:
-  wireless: (item.ports + machine.interfaces.filter(i, i.master == item.name).map(i, i.name)).filter(p, p =~ "^(wl|wlan|ath|wifi)")
+  wireless: item.ports.filter(p, p =~ "^(wl|wlan|ath|wifi)")
 fail: size(wireless) > 0
 message:
   en: "bridge {{item.name}} on {{machine.name}} contains {{wireless}}: most access points drop frames from MACs that did not associate, so bridged guests get no traffic"
@@ -158,7 +158,7 @@ scope:
 requires: [bridges]
 each: "machine.bridges.filter(b, !(b.name =~ '^(virbr|docker|lxcbr|lxdbr|incusbr|podman|cni)'))"
 let:
-  ports: item.ports + machine.interfaces.filter(i, i.master == item.name).map(i, i.name)
+  ports: item.ports
 fail: "!ports.exists(p, p =~ '^(eth|en|em|eno|peth|bond|wl)')"
 message:
   en: "bridge {{item.name}} on {{machine.name}} has only {{size(ports) > 0 ? string(ports) : 'no ports'}}: no physical NIC, so its guests never reach the LAN"
@@ -931,8 +931,13 @@ scope:
   mode: [vmware.hostonly, virtualbox.hostonly, libvirt.isolated]
   role: guest
 requires: [routes]
-each: machine.defaultRoutes
-fail: item.gateway != null
+# A guest with a second, NAT adapter has a legitimate default route there: only a gateway on the host-only
+# network counts — on the host's host-only adapter when the host is in the capture, else the network's .1.
+each: machine.defaultRoutes.filter(r, r.gateway != null)
+let:
+  subnet: first(machine.networks.filter(n, inSubnet(item.gateway, n)))
+  hostOnlySide: "interfaces.filter(i, i.machine in hosts.map(h, h.name) && i.network != null && (i.kind == 'vboxnet' || (i.kind == 'vmnet' && i.name != 'vmnet8') || i.name.startsWith('virbr')))"
+fail: "size(hostOnlySide) > 0 ? hostOnlySide.exists(i, inSubnet(item.gateway, i.network)) : hostIndex(item.gateway, subnet) == 1"
 message:
   en: "{{machine.name}} sends everything to {{item.gateway}}, but a host-only network ends at the host: it does not reach the Internet unless the host routes or NATs for it"
   es: "{{machine.name}} envía todo a {{item.gateway}}, pero una red solo-anfitrión termina en el anfitrión: no llega a Internet salvo que el anfitrión encamine o haga NAT"
@@ -960,6 +965,15 @@ examples:
         Destination      Gateway          Genmask         Iface
         192.168.127.0    0.0.0.0         255.255.255.0  eth0
         0.0.0.0          192.168.127.1   0.0.0.0        eth0
+  - name: NAT + host-only guest whose default route uses the NAT adapter (10.0.2.2)
+    fires: false
+    mode: virtualbox.hostonly
+    files:
+      guest/ip-route.txt: |
+        $ ip route
+        default via 10.0.2.2 dev enp0s3 proto dhcp metric 100
+        10.0.2.0/24 dev enp0s3 proto kernel scope link src 10.0.2.15 metric 100
+        192.168.56.0/24 dev enp0s8 proto kernel scope link src 192.168.56.10 metric 101
   - name: the seed's host-only guest has no default route
     fires: false
     fixture: Fixtures/seed/vmware-hostonly
@@ -980,9 +994,9 @@ requires: [interfaces]
 # Used: it carries routes, or is a bridge port.
 each: >-
   machine.interfaces.filter(i, i.kind != 'loopback'
-  && (machine.routes.exists(r, r.interface == i.name && !r.reject && !r.isHost) || machine.bridges.exists(b, i.name in b.ports) || i.master != null)
+  && (machine.routes.exists(r, r.interface == i.name && !r.reject && !r.isHost) || machine.bridges.exists(b, i.name in b.ports))
   && (size(i.flags) > 0 || i.state != null)
-  && !(i.kind == 'bridge' && !machine.bridges.exists(b, b.name == i.name && size(b.ports) > 0) && !machine.interfaces.exists(p, p.master == i.name)))
+  && !(i.kind == 'bridge' && !machine.bridges.exists(b, b.name == i.name && size(b.ports) > 0)))
 fail: "!item.up || !item.running"
 evidence: machine.routes.filter(r, r.interface == item.name)
 message:
@@ -1413,15 +1427,15 @@ title:
 scope:
   role: any
 requires: [addresses]
-# /32s are host routes by design (Xen route/NAT vifs), not networks.
-each: machine.interfaces.filter(i, i.network != null && i.prefixLength < 32 && i.kind != "loopback")
 let:
-  clashing: machine.interfaces.filter(o, o.name > item.name && o.network != null && o.prefixLength < 32 && o.kind != "loopback" && overlaps(o.network, item.network))
-fail: size(clashing) > 0
-evidence: clashing
+  # /32s are host routes by design (Xen route/NAT vifs), not networks.
+  networked: machine.interfaces.filter(i, i.network != null && i.prefixLength < 32 && i.kind != "loopback")
+  clashes: overlapping(networked.map(i, i.network))
+fail: size(clashes) > 0
+evidence: networked.filter(i, i.network in clashes)
 message:
-  en: "{{machine.name}}: {{item.name}} ({{item.network}}) overlaps {{clashing.map(o, o.name + ' ' + string(o.network))}}: the kernel sends that traffic out of only one of them"
-  es: "{{machine.name}}: {{item.name}} ({{item.network}}) se solapa con {{clashing.map(o, o.name + ' ' + string(o.network))}}: el núcleo envía ese tráfico por una sola de ellas"
+  en: "{{machine.name}}: {{networked.filter(i, i.network in clashes).map(i, i.name + ' ' + string(i.network))}} overlap: the kernel sends that traffic out of only one of them"
+  es: "{{machine.name}}: {{networked.filter(i, i.network in clashes).map(i, i.name + ' ' + string(i.network))}} se solapan: el núcleo envía ese tráfico por una sola de ellas"
 explanation:
   en: >-
     One prefix on two interfaces makes routing pick one and black-hole the other: libvirt refuses to start
@@ -1949,7 +1963,7 @@ kind: extractor
 event: dhcp.ack
 description: 'dnsmasq-dhcp (libvirt networks, NetworkManager shared mode): DHCPACK(interface) [address] MAC [hostname] (formats.md §8.3).'
 require: ['DHCPACK(']
-pattern: '\bDHCPACK\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?<hostname>\S+))?(?: (?<error>.+))?'
+pattern: '\bDHCPACK\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?!no address|wrong |lease not found|ignored|not in |no unique|address in use|address not available|disabled|static lease available)(?<hostname>\S+))?(?: (?<error>.+))?'
 examples:
   fire:
     - line: 'Nov 25 22:42:44 host1 dnsmasq-dhcp[2201]: DHCPACK(virbr0) 192.168.122.50 52:54:00:12:34:56 guest1'
@@ -1963,7 +1977,7 @@ kind: extractor
 event: dhcp.decline
 description: 'dnsmasq-dhcp (libvirt networks, NetworkManager shared mode): DHCPDECLINE(interface) [address] MAC [hostname] (formats.md §8.3).'
 require: ['DHCPDECLINE(']
-pattern: '\bDHCPDECLINE\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?<hostname>\S+))?(?: (?<error>.+))?'
+pattern: '\bDHCPDECLINE\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?!no address|wrong |lease not found|ignored|not in |no unique|address in use|address not available|disabled|static lease available)(?<hostname>\S+))?(?: (?<error>.+))?'
 examples:
   fire:
     - line: 'dnsmasq-dhcp[2201]: DHCPDECLINE(virbr0) 192.168.122.50 52:54:00:12:34:56 '
@@ -1977,11 +1991,13 @@ kind: extractor
 event: dhcp.discover
 description: 'dnsmasq-dhcp (libvirt networks, NetworkManager shared mode): DHCPDISCOVER(interface) [address] MAC [hostname] (formats.md §8.3).'
 require: ['DHCPDISCOVER(']
-pattern: '\bDHCPDISCOVER\((?<interface>[^)]+)\) (?:(?<ip>\d+\.\d+\.\d+\.\d+) )?(?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?<hostname>\S+))?(?: (?<error>.+))?'
+pattern: '\bDHCPDISCOVER\((?<interface>[^)]+)\) (?:(?<ip>\d+\.\d+\.\d+\.\d+) )?(?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?!no address|wrong |lease not found|ignored|not in |no unique|address in use|address not available|disabled|static lease available)(?<hostname>\S+))?(?: (?<error>.+))?'
 examples:
   fire:
     - line: 'Nov 25 22:42:43 host1 dnsmasq-dhcp[2201]: DHCPDISCOVER(virbr0) 52:54:00:12:34:56 '
       fields: {interface: 'virbr0', mac: '52:54:00:12:34:56'}
+    - line: 'Nov 26 01:50:01 kvmhost daemon.info dnsmasq-dhcp[41]: DHCPDISCOVER(virbr0) 52:54:00:ab:cd:ef no address available'
+      fields: {interface: 'virbr0', mac: '52:54:00:ab:cd:ef', error: 'no address available'}
   quiet:
     - 'vmnet-dhcpd: DHCPDISCOVER from 00:0c:29:73:a4:09 via vmnet1'
 """##),
@@ -1991,7 +2007,7 @@ kind: extractor
 event: dhcp.inform
 description: 'dnsmasq-dhcp (libvirt networks, NetworkManager shared mode): DHCPINFORM(interface) [address] MAC [hostname] (formats.md §8.3).'
 require: ['DHCPINFORM(']
-pattern: '\bDHCPINFORM\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?<hostname>\S+))?(?: (?<error>.+))?'
+pattern: '\bDHCPINFORM\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?!no address|wrong |lease not found|ignored|not in |no unique|address in use|address not available|disabled|static lease available)(?<hostname>\S+))?(?: (?<error>.+))?'
 examples:
   fire:
     - line: 'dnsmasq-dhcp[2201]: DHCPINFORM(virbr0) 192.168.122.50 52:54:00:12:34:56 '
@@ -2005,11 +2021,11 @@ kind: extractor
 event: dhcp.nak
 description: 'dnsmasq-dhcp (libvirt networks, NetworkManager shared mode): DHCPNAK(interface) [address] MAC [hostname] (formats.md §8.3).'
 require: ['DHCPNAK(']
-pattern: '\bDHCPNAK\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?<hostname>\S+))?(?: (?<error>.+))?'
+pattern: '\bDHCPNAK\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?!no address|wrong |lease not found|ignored|not in |no unique|address in use|address not available|disabled|static lease available)(?<hostname>\S+))?(?: (?<error>.+))?'
 examples:
   fire:
     - line: 'dnsmasq-dhcp[2201]: DHCPNAK(virbr0) 192.168.122.50 52:54:00:12:34:56 wrong network'
-      fields: {ip: '192.168.122.50', hostname: 'wrong'}
+      fields: {ip: '192.168.122.50', error: 'wrong network'}
   quiet:
     - 'vmnet-dhcpd: DHCPNAK on 172.16.62.128 to 00:0c:29:73:a4:09 via vmnet8'
 """##),
@@ -2033,7 +2049,7 @@ kind: extractor
 event: dhcp.offer
 description: 'dnsmasq-dhcp (libvirt networks, NetworkManager shared mode): DHCPOFFER(interface) [address] MAC [hostname] (formats.md §8.3).'
 require: ['DHCPOFFER(']
-pattern: '\bDHCPOFFER\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?<hostname>\S+))?(?: (?<error>.+))?'
+pattern: '\bDHCPOFFER\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?!no address|wrong |lease not found|ignored|not in |no unique|address in use|address not available|disabled|static lease available)(?<hostname>\S+))?(?: (?<error>.+))?'
 examples:
   fire:
     - line: 'dnsmasq-dhcp[113149]: 3173129068 DHCPOFFER(vsrv) 10.10.1.159 52:54:00:aa:bb:00 '
@@ -2047,7 +2063,7 @@ kind: extractor
 event: dhcp.release
 description: 'dnsmasq-dhcp (libvirt networks, NetworkManager shared mode): DHCPRELEASE(interface) [address] MAC [hostname] (formats.md §8.3).'
 require: ['DHCPRELEASE(']
-pattern: '\bDHCPRELEASE\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?<hostname>\S+))?(?: (?<error>.+))?'
+pattern: '\bDHCPRELEASE\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?!no address|wrong |lease not found|ignored|not in |no unique|address in use|address not available|disabled|static lease available)(?<hostname>\S+))?(?: (?<error>.+))?'
 examples:
   fire:
     - line: 'dnsmasq-dhcp[2201]: DHCPRELEASE(virbr0) 192.168.122.50 52:54:00:12:34:56 '
@@ -2061,7 +2077,7 @@ kind: extractor
 event: dhcp.request
 description: 'dnsmasq-dhcp (libvirt networks, NetworkManager shared mode): DHCPREQUEST(interface) [address] MAC [hostname] (formats.md §8.3).'
 require: ['DHCPREQUEST(']
-pattern: '\bDHCPREQUEST\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?<hostname>\S+))?(?: (?<error>.+))?'
+pattern: '\bDHCPREQUEST\((?<interface>[^)]+)\) (?<ip>\d+\.\d+\.\d+\.\d+) (?<mac>(?:[0-9a-fA-F]{2}[:-]){5,}[0-9a-fA-F]{2})(?: (?!no address|wrong |lease not found|ignored|not in |no unique|address in use|address not available|disabled|static lease available)(?<hostname>\S+))?(?: (?<error>.+))?'
 examples:
   fire:
     - line: 'dnsmasq-dhcp[2201]: DHCPREQUEST(virbr0) 192.168.122.50 52:54:00:12:34:56 '

@@ -46,7 +46,7 @@ enum GuestFacts {
             }
             let physical = host.interfaces.filter { interface in
                 interface.name != "lo" && VirtualizationVocabulary.hostDevice(interface.name) == nil
-                    && !VirtualizationVocabulary.containerBridges.contains(interface.name)
+                    && !VirtualizationVocabulary.containerBridges.contains(interface.name) && host.reachesLAN(interface)
             }
             for interface in physical {
                 for assignment in interface.ipv4 {

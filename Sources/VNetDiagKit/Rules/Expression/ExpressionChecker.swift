@@ -7,6 +7,7 @@ public struct CompiledExpression: Sendable {
     public let type: ValueType
     /// Compiled patterns by the offset of their literal.
     public let patterns: [Int: Regex]
+    public let freeVariables: FreeVariables
 
     public func text(of expression: Expression) -> String {
         let bytes = Array(source.utf8)
@@ -31,7 +32,7 @@ public struct ExpressionChecker {
         if let expected, !expected.accepts(type) || type == .null {
             throw ExpressionError(root.span.lowerBound, "expected a \(expected) expression, this one is \(type)")
         }
-        return CompiledExpression(source: source, root: root, type: type, patterns: checker.patterns)
+        return CompiledExpression(source: source, root: root, type: type, patterns: checker.patterns, freeVariables: FreeVariables(root))
     }
 
     mutating func check(_ expression: Expression) throws(ExpressionError) -> ValueType {

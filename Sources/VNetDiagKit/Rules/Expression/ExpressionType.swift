@@ -85,6 +85,7 @@ public enum CheckSchema {
     public static let functions: [String: (arguments: [ValueType], result: ValueType)] = [
         "inSubnet": ([.ip, .cidr], .bool),
         "overlaps": ([.cidr, .cidr], .bool),
+        "overlapping": ([.list(.cidr)], .list(.cidr)),
         "sameSubnet": ([.ip, .ip, .int], .bool),
         "network": ([.ip, .int], .cidr),
         "hostIndex": ([.ip, .cidr], .int),
