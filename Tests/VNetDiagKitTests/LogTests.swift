@@ -36,6 +36,10 @@ import Testing
              program: "dnsmasq-dhcp", pid: 2201, iso: "2026-11-25T21:42:43Z", message: "DHCPACK(virbr0) 1.2.3.4 52:54:00:12:34:56 g"),
         Case(line: "Nov 25 22:42:43.666140 host1 dhclient[812]: bound to 192.168.122.50 -- renewal in 1687 seconds.", host: "host1",
              program: "dhclient", pid: 812, iso: "2026-11-25T22:42:43.666140Z", message: "bound to 192.168.122.50 -- renewal in 1687 seconds."),
+        // busybox syslogd prints facility.level after the host (captured in Fixtures/problems/m11-dhcp-pool-exhausted).
+        Case(line: "Nov 26 01:50:01 kvmhost daemon.info dnsmasq-dhcp[41]: DHCPDISCOVER(virbr0) 52:54:00:ab:cd:ef no address available",
+             host: "kvmhost", program: "dnsmasq-dhcp", pid: 41, iso: "2026-11-26T01:50:01Z",
+             message: "DHCPDISCOVER(virbr0) 52:54:00:ab:cd:ef no address available"),
         Case(line: "[  365.412907] virbr0: port 1(vnet0) entered forwarding state", host: nil, program: nil, pid: nil, iso: nil,
              message: "virbr0: port 1(vnet0) entered forwarding state"),
         Case(line: "[Wed Nov 25 21:42:21 2026] virbr0: port 1(vnet0) entered forwarding state", host: nil, program: nil, pid: nil,

@@ -29,11 +29,11 @@ public struct EnvelopeReader: Sendable {
     }
 
     static let iso = Patterns.compile(
-        #"^(?<date>\d{4}-\d\d-\d\d)[T ](?<time>\d\d:\d\d:\d\d)(?<frac>\.\d+)?(?<zone>Z|[+-]\d\d:?\d\d)? (?<host>\S+) (?<tag>[^:\[\s]+)(?:\[(?<pid>\d+)\])?: ?"#)
+        #"^(?<date>\d{4}-\d\d-\d\d)[T ](?<time>\d\d:\d\d:\d\d)(?<frac>\.\d+)?(?<zone>Z|[+-]\d\d:?\d\d)? (?<host>\S+) (?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?(?<tag>[^:\[\s]+)(?:\[(?<pid>\d+)\])?: ?"#)
     static let rfc5424 = Patterns.compile(
         #"^<\d{1,3}>1 (?<date>\d{4}-\d\d-\d\d)T(?<time>\d\d:\d\d:\d\d)(?<frac>\.\d+)?(?<zone>Z|[+-]\d\d:?\d\d)? (?<host>\S+) (?<tag>\S+) (?<pid>\S+) \S+ (?:-|\[.*?\]) ?"#)
     static let bsd = Patterns.compile(
-        #"^(?<month>[A-Za-z\x80-\xff]{3,6}\.?) {1,2}(?<day>\d{1,2}) (?<time>\d\d:\d\d:\d\d)(?<frac>\.\d+)? (?<host>\S+) (?<tag>[^:\[\s]+)(?:\[(?<pid>\d+)\])?: ?"#)
+        #"^(?<month>[A-Za-z\x80-\xff]{3,6}\.?) {1,2}(?<day>\d{1,2}) (?<time>\d\d:\d\d:\d\d)(?<frac>\.\d+)? (?<host>\S+) (?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?(?<tag>[^:\[\s]+)(?:\[(?<pid>\d+)\])?: ?"#)
     static let monotonicPrefix = Patterns.compile(#"^\[\h*(?<seconds>\d+\.\d+)\] ?"#)
     static let dmesgClock = Patterns.compile(
         #"^\[(?<dow>[A-Za-z]{3}) (?<month>[A-Za-z]{3}) {1,2}(?<day>\d{1,2}) (?<time>\d\d:\d\d:\d\d) (?<year>\d{4})\] ?"#)

@@ -12,19 +12,22 @@ public enum SyslogParser: SectionParser {
 
     public static let signature = FormatSignature(
         markers: [
-            #"^[A-Za-z\x80-\xff]{3,6}\.? {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? \S+ [^:\[\s]+(?:\[\d+\])?: "#,
-            #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S* \S+ [^:\[\s]+(?:\[\d+\])?: "#,
+            #"^[A-Za-z\x80-\xff]{3,6}\.? {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? \S+ (?:[a-z]+[0-7]?\.[a-z]+ )?[^:\[\s]+(?:\[\d+\])?: "#,
+            #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S* \S+ (?:[a-z]+[0-7]?\.[a-z]+ )?[^:\[\s]+(?:\[\d+\])?: "#,
             #"^(?:kernel|vmnet-dhcpd|dhcpd|dnsmasq-dhcp|dnsmasq|dhclient|vmnet-natd|vmnet-bridge|vmnet-netifup|NetworkManager|libvirtd|xenstored)(?:\[\d+\])?: "#,
             #"^\[\h*\d+\.\d{6}\] "#,
+            // `dhclient -v` on the console: its own messages, no envelope.
+            #"^(?:Internet Systems Consortium DHCP Client|DHCPDISCOVER on \S+ to \S+ port \d+|No DHCPOFFERS received)"#,
         ],
-        commandWords: ["journalctl", "dmesg", "/var/log/"],
+        commandWords: ["journalctl", "dmesg", "/var/log/", "dhclient", "logread"],
         fileNameHints: ["syslog", "messages", "kern.log", "daemon.log", "journal", "dmesg"])
 
     /// The built-in extractors, loaded once (teachers' `--rules` apply to `vnetdiag events`).
     static let scanner = LogScanner(rules: (try? RuleCatalog.load().extractors) ?? [])
 
     public static func parse(_ section: Section) -> ParsedSection {
-        var result = ParsedSection(variant: "log")
+        let console = isDHCPClientConsole(section)
+        var result = ParsedSection(variant: console ? "dhclient" : "log")
         guard let numbers = section.lineNumbers else { return result }
         var bytes: [UInt8] = []
         // A pasted log has no file date to take the year from: the current year stands in.
@@ -34,7 +37,7 @@ public enum SyslogParser: SectionParser {
             bytes.append(0x0A)
             if line.isBlank || PromptSplitter.isDecoration(line) { continue }
             let envelope = line.bytes.withUnsafeBytes { envelopes.read($0) }
-            if envelope.time == nil && envelope.program == nil {
+            if envelope.time == nil && envelope.program == nil && !console {
                 result.unparsed.append(line.unparsed("not a log line: no time stamp and no program tag"))
             }
         }
@@ -50,6 +53,12 @@ public enum SyslogParser: SectionParser {
                                                   origin: origin)))
         }
         return result
+    }
+
+    /// `dhclient -v` output: every line is the client's, without a log envelope.
+    static func isDHCPClientConsole(_ section: Section) -> Bool {
+        if let command = section.command, command.split(separator: " ").first.map({ $0.hasSuffix("dhclient") }) == true { return true }
+        return section.lines.prefix(3).contains { $0.text.hasPrefix("Internet Systems Consortium DHCP Client") }
     }
 
     static func currentYear() -> Int {
