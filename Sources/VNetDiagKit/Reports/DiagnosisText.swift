@@ -47,6 +47,10 @@ public enum DiagnosisText {
         heading(say.topology)
         out.append(style == .markdown ? "```\n\(TopologyRenderer.text(diagnosis.topology, language: language))\n```" : TopologyRenderer.text(diagnosis.topology, language: language))
         heading(say.findings)
+        if diagnosis.checkMode.id != verdict.id {
+            out.append(language == .es ? "Comprobaciones para el modo indicado \(diagnosis.checkMode.id) (--mode)."
+                                       : "Checks run for the given mode \(diagnosis.checkMode.id) (--mode).")
+        }
         out += FindingsText.render(diagnosis.checks, language: language, quoter: quoter, markdown: style == .markdown)
         heading(say.coverage)
         for result in diagnosis.results {
