@@ -123,7 +123,8 @@ public struct CheckRunner {
                 }
                 var seen: Set<Provenance> = []
                 evidence = evidence.filter { seen.insert($0).inserted }
-                let message = LocalizedText(en: try render(rule.message.en, scope), es: try render(rule.message.es, scope))
+                let message = LocalizedText(en: try render(rule.message.en, scope, memo: memo, firstIndex: 1000),
+                                            es: try render(rule.message.es, scope, memo: memo, firstIndex: 2000))
                 failures.append(CheckFailure(machine: subject?.name, message: message, evidence: evidence))
             }
             if tracing {
@@ -133,13 +134,14 @@ public struct CheckRunner {
         return failures
     }
 
-    func render(_ template: MessageTemplate, _ variables: [String: CheckValue]) throws(EvaluationError) -> String {
+    func render(_ template: MessageTemplate, _ variables: [String: CheckValue], memo: EvaluationMemo,
+                firstIndex: Int) throws(EvaluationError) -> String {
         var text = ""
-        for part in template.parts {
+        for (position, part) in template.parts.enumerated() {
             switch part {
             case .text(let piece): text += piece
             case .value(let expression):
-                var evaluator = ExpressionEvaluator(expression, variables: variables)
+                var evaluator = ExpressionEvaluator(expression, variables: variables, memo: memo, expressionIndex: firstIndex + position)
                 text += try evaluator.run().text
             }
         }

@@ -171,9 +171,11 @@ public struct ExpressionEvaluator {
     /// For `filter`, `exists` and `count` over a list that does not depend on the item, whose
     /// condition includes `x.field == value` at its top level: the positions where the field has
     /// that value, from an index built once. The other elements cannot satisfy the condition.
+    /// With several such terms, the one that leaves fewest positions is used.
     mutating func indexedCandidates(_ kind: Expression.Comprehension, list: Expression, items: [CheckValue],
                                     variable: String, body: Expression) throws(EvaluationError) -> [Int]? {
         guard [.filter, .exists, .count].contains(kind), items.count > 8, let memo else { return nil }
+        var best: [Int]? = nil
         for term in Self.conjuncts(body) {
             guard case .binary(.equal, let left, let right) = term.kind else { continue }
             for (side, other) in [(left, right), (right, left)] {
@@ -191,10 +193,12 @@ public struct ExpressionEvaluator {
                     memo.indexes[key] = built
                     index = built
                 }
-                return index[try evaluate(other).hashKey] ?? []
+                let positions = index[try evaluate(other).hashKey] ?? []
+                if positions.count < best?.count ?? Int.max { best = positions }
+                break
             }
         }
-        return nil
+        return best
     }
 
     static func conjuncts(_ expression: Expression) -> [Expression] {

@@ -73,7 +73,8 @@ public enum FindingsText {
         let tally = CheckTally(results)
         var reasons: [String: Int] = [:]
         for result in results { if let reason = result.skipReason { reasons[reason.rawValue, default: 0] += 1 } }
-        let skipped = reasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let spanish = ["not-applicable": "no aplicables", "missing-input": "faltan datos", "waived": "dispensadas", "disabled": "desactivadas"]
+        let skipped = reasons.sorted { $0.key < $1.key }.map { "\(es ? spanish[$0.key] ?? $0.key : $0.key) \($0.value)" }.joined(separator: ", ")
         out.append(es
             ? "Comprobaciones: \(tally.pass) correctas, \(tally.fail) fallidas, \(tally.skip) omitidas\(skipped.isEmpty ? "" : " (\(skipped))"), \(tally.error) con error."
             : "Checks: \(tally.pass) passed, \(tally.fail) failed, \(tally.skip) skipped\(skipped.isEmpty ? "" : " (\(skipped))"), \(tally.error) errored.")
