@@ -60,6 +60,8 @@ public struct CheckResult: Sendable {
     public let outcome: CheckOutcome
     /// Machines the condition ran on.
     public let evaluated: [String]
+    /// The inputs it lacked, when skipped for missing input (`routes`, `sysctls`, `guest`...).
+    public var missing: [String] = []
 
     public var failures: [CheckFailure] {
         if case .fail(let failures) = outcome { return failures }

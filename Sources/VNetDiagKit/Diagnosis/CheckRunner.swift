@@ -64,7 +64,8 @@ public struct CheckRunner {
             let machines = CheckScope.subjects(role, in: context.machines)
             guard !machines.isEmpty else {
                 return CheckResult(rule: rule, outcome: .skip(.notApplicable, LocalizedText(
-                    en: "no \(role) machine in the input", es: "no hay ninguna máquina con papel \(CheckScope.roleName(role)) en la entrada")), evaluated: [])
+                    en: "no \(role) machine in the input", es: "no hay ninguna máquina con papel \(CheckScope.roleName(role)) en la entrada")),
+                    evaluated: [], missing: ["host", "guest"].contains(role) ? [role] : [])
             }
             subjects = machines
         } else {
@@ -87,7 +88,10 @@ public struct CheckRunner {
         }
         if evaluated.isEmpty {
             let list = missing.map { "\($0.machine): \($0.inputs.joined(separator: ", "))" }.joined(separator: "; ")
-            return CheckResult(rule: rule, outcome: .skip(.missingInput, LocalizedText(en: "needs \(list)", es: "necesita \(list)")), evaluated: [])
+            var inputs: [String] = []
+            for (_, lacking) in missing { for input in lacking where !inputs.contains(input) { inputs.append(input) } }
+            return CheckResult(rule: rule, outcome: .skip(.missingInput, LocalizedText(en: "needs \(list)", es: "necesita \(list)")),
+                               evaluated: [], missing: inputs)
         }
         return CheckResult(rule: rule, outcome: failures.isEmpty ? .pass : .fail(failures), evaluated: evaluated)
     }

@@ -6,11 +6,12 @@ enum Gzip {
         bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
     }
 
-    /// Inflates concatenated gzip members until the input ends or `limit` bytes are produced.
-    static func inflate(_ input: [UInt8], limit: Int, name: String) throws(InputError) -> (bytes: [UInt8], truncated: Bool) {
+    /// Inflates concatenated gzip members until the input ends or `limit` bytes are produced;
+    /// with `raw`, one headerless deflate stream (a zip entry).
+    static func inflate(_ input: [UInt8], limit: Int, name: String, raw: Bool = false) throws(InputError) -> (bytes: [UInt8], truncated: Bool) {
         var output: [UInt8] = []
         var stream = z_stream()
-        guard vnetdiag_inflate_init_gzip(&stream) == Z_OK else {
+        guard (raw ? vnetdiag_inflate_init_raw(&stream) : vnetdiag_inflate_init_gzip(&stream)) == Z_OK else {
             throw .badGzip(path: name, reason: "zlib could not start")
         }
         defer { inflateEnd(&stream) }
@@ -47,7 +48,7 @@ enum Gzip {
                 consumed = source.count - Int(stream.avail_in)
                 if status == Z_STREAM_END {
                     // A rotated log can hold several gzip members one after another.
-                    guard consumed < source.count, inflateReset(&stream) == Z_OK else { return }
+                    guard !raw, consumed < source.count, inflateReset(&stream) == Z_OK else { return }
                 } else {
                     // Input ended inside a member: keep what was inflated.
                     truncated = true

@@ -2856,5 +2856,141 @@ evidence:
     weight: -4
     why: {en: 'a vif at guest+127 is NAT mode', es: 'un vif en invitado+127 es del modo NAT'}
 """##),
+        ("profiles/vmware.bridged.yaml", ##"""
+id: vmware.bridged
+kind: profile
+title:
+  en: "VMware Server, bridged networking (vmnet0)"
+  es: "VMware Server, red en modo puente (vmnet0)"
+description:
+  en: "The guest's NIC is bridged onto the host's LAN: it takes a LAN address of its own, the LAN's mask and router."
+  es: "La tarjeta del invitado se conecta en puente a la LAN del anfitrión: toma una dirección propia de la LAN, su máscara y su router."
+mode: {id: vmware.bridged, points: 4}
+expect:
+  - {id: guest-lan-address, what: address, role: guest, pattern: '^192\.168\.0\.\d+$', points: 2, title: {en: "the guest has an address of the LAN 192.168.0.0/24", es: "el invitado tiene una dirección de la LAN 192.168.0.0/24"}}
+  - {id: guest-lan-subnet, what: subnet, role: guest, value: 192.168.0.0/24, points: 1, title: {en: "the guest's network is the LAN's", es: "la red del invitado es la de la LAN"}}
+checks:
+  - {rule: duplicate-ip, points: 3}
+  - {rule: guest-netmask-differs, points: 2}
+  - {rule: broadcast-inconsistent, points: 1}
+  - {rule: guest-default-route-missing, points: 2}
+  - {rule: guest-gateway-outside-subnet, points: 2}
+  - {rule: apipa-address, points: 2}
+  - {rule: duplicate-mac, points: 2}
+total: 21
+"""##),
+        ("profiles/vmware.hostonly.yaml", ##"""
+id: vmware.hostonly
+kind: profile
+title:
+  en: "VMware Server, host-only networking (vmnet1)"
+  es: "VMware Server, red solo-anfitrión (vmnet1)"
+description:
+  en: "The guest shares vmnet1's private network with the host only (192.168.127.0/24 in the course note); no default route is needed."
+  es: "El invitado comparte solo con el anfitrión la red privada de vmnet1 (192.168.127.0/24 en el apunte); no necesita ruta por defecto."
+mode: {id: vmware.hostonly, points: 4}
+expect:
+  - {id: guest-subnet, what: subnet, role: guest, value: 192.168.127.0/24, points: 2, title: {en: "the guest is on vmnet1's 192.168.127.0/24", es: "el invitado está en la red 192.168.127.0/24 de vmnet1"}}
+  - {id: host-adapter, what: address, role: host, value: 192.168.127.1, points: 1, title: {en: "the host's vmnet1 is 192.168.127.1", es: "el vmnet1 del anfitrión es 192.168.127.1"}}
+checks:
+  - {rule: guest-off-host-network, points: 3}
+  - {rule: guest-netmask-differs, points: 2}
+  - {rule: guest-uses-reserved-address, points: 2}
+  - {rule: duplicate-ip, points: 2}
+  - {rule: apipa-address, points: 2}
+  - {rule: hostonly-guest-default-route, points: 2}
+total: 20
+"""##),
+        ("profiles/vmware.nat.yaml", ##"""
+id: vmware.nat
+kind: profile
+title:
+  en: "VMware Server, NAT networking (vmnet8)"
+  es: "VMware Server, red con NAT (vmnet8)"
+description:
+  en: "The guest is on vmnet8's private network (172.16.62.0/24 in the course note) and leaves through VMware's NAT device at .2."
+  es: "El invitado está en la red privada de vmnet8 (172.16.62.0/24 en el apunte) y sale por el dispositivo NAT de VMware en la .2."
+mode: {id: vmware.nat, points: 4}
+expect:
+  - {id: guest-subnet, what: subnet, role: guest, value: 172.16.62.0/24, points: 2, title: {en: "the guest is on vmnet8's 172.16.62.0/24", es: "el invitado está en la red 172.16.62.0/24 de vmnet8"}}
+  - {id: guest-gateway, what: gateway, role: guest, value: 172.16.62.2, points: 2, title: {en: "the guest's gateway is the NAT device 172.16.62.2", es: "la pasarela del invitado es el dispositivo NAT 172.16.62.2"}}
+checks:
+  - {rule: nat-gateway-not-nat-device, points: 3}
+  - {rule: guest-default-route-missing, points: 3}
+  - {rule: guest-off-host-network, points: 2}
+  - {rule: guest-uses-reserved-address, points: 2}
+  - {rule: guest-netmask-differs, points: 2}
+  - {rule: apipa-address, points: 2}
+  - {rule: dhcp-discover-unanswered, points: 1}
+total: 23
+"""##),
+        ("profiles/xen.bridge.yaml", ##"""
+id: xen.bridge
+kind: profile
+title:
+  en: "Xen 3.0, bridged networking (network-bridge)"
+  es: "Xen 3.0, red en modo puente (network-bridge)"
+description:
+  en: "dom0 bridges its guests onto the LAN through xenbr0 and peth0; guests take LAN addresses and the LAN router as gateway."
+  es: "dom0 conecta sus invitados a la LAN con el puente xenbr0 y peth0; los invitados usan direcciones de la LAN y su router como pasarela."
+mode: {id: xen.bridge, points: 4}
+expect:
+  - {id: host-lan-subnet, what: subnet, role: host, value: 192.168.0.0/24, points: 2, title: {en: "dom0 is on the LAN 192.168.0.0/24", es: "dom0 está en la LAN 192.168.0.0/24"}}
+checks:
+  - {rule: bridge-without-physical-port, points: 3}
+  - {rule: xen-vif-on-foreign-bridge, points: 2}
+  - {rule: interface-down, points: 2}
+  - {rule: duplicate-ip, points: 2}
+  - {rule: duplicate-mac, points: 1}
+  - {rule: guest-default-route-missing, points: 2}
+  - {rule: guest-gateway-outside-subnet, points: 1}
+total: 19
+"""##),
+        ("profiles/xen.nat.yaml", ##"""
+id: xen.nat
+kind: profile
+title:
+  en: "Xen 3.0, NAT networking (network-nat)"
+  es: "Xen 3.0, red con NAT (network-nat)"
+description:
+  en: "Guests live in 10.0.0.0/24 behind dom0, which masquerades them onto the LAN; any free address of the /24 works as the guest's gateway."
+  es: "Los invitados viven en 10.0.0.0/24 tras dom0, que los enmascara hacia la LAN; cualquier dirección libre del /24 sirve de pasarela al invitado."
+mode: {id: xen.nat, points: 4}
+expect:
+  - {id: guest-subnet, what: subnet, role: guest, value: 10.0.0.0/24, points: 2, title: {en: "the guest is on 10.0.0.0/24", es: "el invitado está en 10.0.0.0/24"}}
+  - {id: guest-gateway, what: gateway, role: guest, pattern: '^10\.0\.0\.\d+$', points: 2, title: {en: "the guest's gateway is inside 10.0.0.0/24", es: "la pasarela del invitado está dentro de 10.0.0.0/24"}}
+checks:
+  - {rule: ip-forward-off, points: 3}
+  - {rule: nat-without-masquerade, points: 3}
+  - {rule: masquerade-unknown-uplink, points: 2}
+  - {rule: guest-gateway-outside-subnet, points: 2}
+  - {rule: guest-default-route-missing, points: 2}
+  - {rule: guest-address-slash32, points: 1}
+  - {rule: duplicate-ip, points: 2}
+total: 23
+"""##),
+        ("profiles/xen.route.yaml", ##"""
+id: xen.route
+kind: profile
+title:
+  en: "Xen 3.0, routed networking (network-route)"
+  es: "Xen 3.0, red en modo router (network-route)"
+description:
+  en: "dom0 routes for its guests: each vif carries dom0's address as /32 with a host route to the guest, proxy ARP on the uplink, forwarding on."
+  es: "dom0 encamina para sus invitados: cada vif lleva la dirección de dom0 como /32 con una ruta de host al invitado, proxy ARP en la salida y reenvío activado."
+mode: {id: xen.route, points: 4}
+expect:
+  - {id: host-gateway, what: gateway, role: host, value: 192.168.0.1, points: 2, title: {en: "dom0's default gateway is the LAN router 192.168.0.1", es: "la pasarela por defecto de dom0 es el router de la LAN 192.168.0.1"}}
+  - {id: host-lan-subnet, what: subnet, role: host, value: 192.168.0.0/24, points: 1, title: {en: "dom0 is on the LAN 192.168.0.0/24", es: "dom0 está en la LAN 192.168.0.0/24"}}
+checks:
+  - {rule: xen-route-vif-without-host-route, points: 3}
+  - {rule: xen-route-proxy-arp-off, points: 3}
+  - {rule: ip-forward-off, points: 3}
+  - {rule: guest-default-route-missing, points: 2}
+  - {rule: guest-gateway-outside-subnet, points: 2}
+  - {rule: duplicate-ip, points: 2}
+  - {rule: overlapping-networks, points: 1}
+total: 23
+"""##),
     ]
 }

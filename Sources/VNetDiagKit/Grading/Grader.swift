@@ -1,0 +1,142 @@
+import Dispatch
+import Foundation
+
+/// Grades submissions against a lab profile: the mode, the expected facts, the profile's checks
+/// (run for the profile's mode, as `diagnose --mode` does), points for each.
+public struct Grader: Sendable {
+    public let profile: LabProfile
+    public let catalog: RuleCatalog
+    public let defaultLanguage: ReportLanguage
+    public var reader = SubmissionReader()
+
+    public init(profile: LabProfile, catalog: RuleCatalog, defaultLanguage: ReportLanguage) {
+        self.profile = profile
+        self.catalog = catalog
+        self.defaultLanguage = defaultLanguage
+    }
+
+    /// Every submission under `root`, `jobs` at a time, in name order whatever finishes first;
+    /// `progress` is called (from any thread) after each one. Identical submissions are flagged.
+    public func gradeAll(root: String, names: [String], jobs: Int, progress: @Sendable (Int) -> Void = { _ in }) -> [SubmissionGrade] {
+        let slots = GradeSlots(count: names.count)
+        let workers = max(1, min(jobs, names.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < names.count {
+                let submission = reader.read(root: root, name: names[index])
+                slots.store(grade(submission), fingerprint: submission.documents.isEmpty ? nil : submission.fingerprint, at: index)
+                progress(slots.finished())
+                index += workers
+            }
+        }
+        var grades = slots.grades
+        var byFingerprint: [UInt64: [Int]] = [:]
+        for (index, fingerprint) in slots.fingerprints.enumerated() { if let fingerprint { byFingerprint[fingerprint, default: []].append(index) } }
+        for group in byFingerprint.values where group.count > 1 {
+            for index in group {
+                let others = group.filter { $0 != index }.map { grades[$0].name }.joined(separator: ", ")
+                grades[index].warnings.append(LocalizedText(en: "identical to \(others)", es: "idéntica a \(others)"))
+            }
+        }
+        return grades
+    }
+
+    public func grade(_ submission: Submission) -> SubmissionGrade {
+        var warnings = submission.problems.map { LocalizedText(en: $0, es: $0) }
+        guard !submission.documents.isEmpty else {
+            warnings.append(LocalizedText(en: "empty: no readable file, scored 0", es: "vacía: ningún fichero legible, puntuación 0"))
+            return SubmissionGrade(name: submission.name, profile: profile.id, detectedMode: "unknown", confidence: 0, expectedMode: profile.mode,
+                                   items: emptyItems(), warnings: warnings, language: defaultLanguage, diagnosis: nil, fileCount: 0)
+        }
+        let results = ParsePipeline().parse(submission.documents.map(TextDocument.init))
+        let diagnosis = Diagnosis.run(results, catalog: catalog, assumingMode: profile.mode, onlyChecks: Set(profile.checks.map(\.rule)))
+        if !diagnosis.unreadSections.isEmpty {
+            let count = diagnosis.unreadSections.count
+            warnings.append(LocalizedText(en: "\(count) section(s) in no known format", es: "\(count) sección(es) en ningún formato conocido"))
+        }
+        var items = [modeItem(diagnosis.verdict)]
+        items += profile.expectations.map { Expectations.grade($0, machines: diagnosis.machines) }
+        for graded in profile.checks {
+            guard let result = diagnosis.checks.first(where: { $0.rule.id == graded.rule }) else { continue }
+            items.append(checkItem(result, points: graded.points))
+        }
+        let spanish = results.contains { $0.parsed.locale?.hasPrefix("es") == true }
+        return SubmissionGrade(name: submission.name, profile: profile.id, detectedMode: diagnosis.verdict.id, confidence: diagnosis.verdict.confidence,
+                               expectedMode: profile.mode, items: items, warnings: warnings, language: spanish ? .es : defaultLanguage,
+                               diagnosis: diagnosis, fileCount: submission.documents.count)
+    }
+
+    func modeItem(_ verdict: ModeVerdict) -> GradedItem {
+        let title = LocalizedText(en: "Virtualization mode \(profile.mode)", es: "Modo de virtualización \(profile.mode)")
+        let status: String, reason: SkipReason?, message: LocalizedText
+        if verdict.id == profile.mode {
+            (status, reason) = ("pass", nil)
+            message = LocalizedText(en: "recognised as \(verdict.id)", es: "reconocido como \(verdict.id)")
+        } else if verdict.id == "unknown" || (verdict.id == "ambiguous" && verdict.candidates.contains { $0.rule.id == profile.mode }) {
+            (status, reason) = ("skip", .missingInput)
+            let extra = verdict.missing.map { " (\($0))" } ?? ""
+            message = LocalizedText(en: "the outputs do not show the mode clearly: add the host's and the guest's ifconfig/ip addr and routes\(extra)",
+                                    es: "las salidas no muestran el modo con claridad: añade ifconfig/ip addr y las rutas del anfitrión y del invitado\(extra)")
+        } else {
+            (status, reason) = ("fail", nil)
+            message = LocalizedText(en: "the outputs show \(verdict.id), not \(profile.mode)", es: "las salidas muestran \(verdict.id), no \(profile.mode)")
+        }
+        let evidence = verdict.winner?.matched.flatMap { $0.facts.compactMap(\.origin) }.prefix(3) ?? []
+        return GradedItem(id: "mode", kind: .mode, title: title, points: profile.modePoints, earned: status == "pass" ? profile.modePoints : 0,
+                          status: status, reason: reason, message: message, evidence: Array(evidence), fix: nil, severity: nil)
+    }
+
+    func checkItem(_ result: CheckResult, points: Int) -> GradedItem {
+        var message = LocalizedText(en: result.message(.en), es: result.message(.es))
+        if case .skip(.missingInput, _) = result.outcome, !result.missing.isEmpty {
+            message = InputHints.text(result.missing)
+        } else if case .skip(.notApplicable, _) = result.outcome, !result.missing.isEmpty {
+            message = InputHints.text(result.missing)
+        }
+        let status = result.outcome.status
+        let fix: LocalizedText? = status == "fail" ? result.rule.fix : nil
+        return GradedItem(id: result.rule.id, kind: .check, title: result.rule.title, points: points, earned: status == "pass" ? points : 0,
+                          status: status, reason: result.skipReason, message: message, evidence: result.evidence, fix: fix,
+                          severity: result.rule.severity)
+    }
+
+    func emptyItems() -> [GradedItem] {
+        let none = LocalizedText(en: "nothing to grade: the submission has no readable file", es: "nada que corregir: la entrega no tiene ningún fichero legible")
+        var items = [GradedItem(id: "mode", kind: .mode, title: LocalizedText(en: "Virtualization mode \(profile.mode)", es: "Modo de virtualización \(profile.mode)"),
+                                points: profile.modePoints, earned: 0, status: "skip", reason: .missingInput, message: none, evidence: [], fix: nil, severity: nil)]
+        items += profile.expectations.map {
+            GradedItem(id: "expect:\($0.id)", kind: .expectation, title: $0.title, points: $0.points, earned: 0, status: "skip", reason: .missingInput,
+                       message: none, evidence: [], fix: nil, severity: nil)
+        }
+        items += profile.checks.map { graded in
+            let rule = catalog.checks.first { $0.id == graded.rule }
+            return GradedItem(id: graded.rule, kind: .check, title: rule?.title ?? LocalizedText(en: graded.rule, es: graded.rule), points: graded.points,
+                              earned: 0, status: "skip", reason: .missingInput, message: none, evidence: [], fix: nil, severity: rule?.severity)
+        }
+        return items
+    }
+}
+
+/// Results by submission index, written by the grading workers.
+private final class GradeSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [SubmissionGrade?]
+    private(set) var fingerprints: [UInt64?]
+    private var done = 0
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+        fingerprints = Array(repeating: nil, count: count)
+    }
+
+    func store(_ grade: SubmissionGrade, fingerprint: UInt64?, at index: Int) {
+        lock.lock(); defer { lock.unlock() }
+        values[index] = grade
+        fingerprints[index] = fingerprint
+        done += 1
+    }
+
+    func finished() -> Int { lock.lock(); defer { lock.unlock() }; return done }
+
+    var grades: [SubmissionGrade] { values.map { $0! } }
+}
