@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 
 /// Grades submissions against a lab profile: the mode, the expected facts, the profile's checks
 /// (run for the profile's mode, as `diagnose --mode` does), points for each.
@@ -18,20 +16,13 @@ public struct Grader: Sendable {
     /// Every submission under `root`, `jobs` at a time, in name order whatever finishes first;
     /// `progress` is called (from any thread) after each one. Identical submissions are flagged.
     public func gradeAll(root: String, names: [String], jobs: Int, progress: @Sendable (Int) -> Void = { _ in }) -> [SubmissionGrade] {
-        let slots = GradeSlots(count: names.count)
-        let workers = max(1, min(jobs, names.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < names.count {
-                let submission = reader.read(root: root, name: names[index])
-                slots.store(grade(submission), fingerprint: submission.documents.isEmpty ? nil : submission.fingerprint, at: index)
-                progress(slots.finished())
-                index += workers
-            }
+        let graded = ParallelMap.map(names, jobs: jobs, progress: progress) { name -> (SubmissionGrade, UInt64?) in
+            let submission = reader.read(root: root, name: name)
+            return (grade(submission), submission.documents.isEmpty ? nil : submission.fingerprint)
         }
-        var grades = slots.grades
+        var grades = graded.map(\.0)
         var byFingerprint: [UInt64: [Int]] = [:]
-        for (index, fingerprint) in slots.fingerprints.enumerated() { if let fingerprint { byFingerprint[fingerprint, default: []].append(index) } }
+        for (index, entry) in graded.enumerated() { if let fingerprint = entry.1 { byFingerprint[fingerprint, default: []].append(index) } }
         for group in byFingerprint.values where group.count > 1 {
             for index in group {
                 let others = group.filter { $0 != index }.map { grades[$0].name }.joined(separator: ", ")
@@ -115,28 +106,4 @@ public struct Grader: Sendable {
         }
         return items
     }
-}
-
-/// Results by submission index, written by the grading workers.
-private final class GradeSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [SubmissionGrade?]
-    private(set) var fingerprints: [UInt64?]
-    private var done = 0
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-        fingerprints = Array(repeating: nil, count: count)
-    }
-
-    func store(_ grade: SubmissionGrade, fingerprint: UInt64?, at index: Int) {
-        lock.lock(); defer { lock.unlock() }
-        values[index] = grade
-        fingerprints[index] = fingerprint
-        done += 1
-    }
-
-    func finished() -> Int { lock.lock(); defer { lock.unlock() }; return done }
-
-    var grades: [SubmissionGrade] { values.map { $0! } }
 }

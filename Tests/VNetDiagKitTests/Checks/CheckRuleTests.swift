@@ -48,7 +48,7 @@ import Testing
         var fired: Set<String> = []
         for folder in CheckFixtureTests.foldersWithFindings {
             let expected = try ExpectationMatching.load(TestPaths.fixtures.appendingPathComponent(folder).appendingPathComponent("expected.yaml"))
-            for rule in CheckFixtureTests.expectedFailures(expected).map(\.rule) {
+            for rule in FixtureCheck.expectedFailures(expected).map(\.rule) {
                 fired.formUnion(Self.catalog.checks.first { $0.id == rule }?.catalogue ?? [])
             }
         }

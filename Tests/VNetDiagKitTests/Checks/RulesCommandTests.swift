@@ -134,3 +134,34 @@ import Testing
         #expect(unknown.stderr.contains(".vnetdiag.yaml:1: unknown check id 'no-such-check'"))
     }
 }
+
+/// `vnetdiag check` over fixture folders, as CI runs it.
+@Suite(.serialized) struct CheckCommandTests {
+    @Test func projectFixturesAgree() throws {
+        let result = try CommandRunner.run(["check", TestPaths.fixtures.path])
+        #expect(result.status == 0, "\(result.text)")
+        #expect(result.text.contains(" 0 disagree"))
+    }
+
+    @Test func aDisagreementIsShownAsADiffAndUpdateRewritesIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-check-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("checks/xen-route-no-host-route"), to: folder)
+        let expected = folder.appendingPathComponent("expected.yaml")
+        let original = try String(contentsOf: expected, encoding: .utf8)
+        try original.replacingOccurrences(of: "mode: xen.route", with: "mode: xen.nat")
+            .replacingOccurrences(of: "xen-route-vif-without-host-route", with: "ip-forward-off")
+            .write(to: expected, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["check", folder.path])
+        #expect(result.status == 1)
+        #expect(result.text.contains("- mode: xen.nat") && result.text.contains("+ mode: xen.route"))
+        #expect(result.text.contains("- ip-forward-off: fail"))
+        #expect(result.text.contains("+ xen-route-vif-without-host-route: fail"))
+        #expect(result.text.contains("1 fixtures: 0 agree, 1 disagree"))
+        let updated = try CommandRunner.run(["check", "--update", folder.path])
+        #expect(updated.status == 0)
+        #expect(try CommandRunner.run(["check", folder.path]).status == 0, "agrees after --update")
+        let rewritten = try String(contentsOf: expected, encoding: .utf8)
+        #expect(rewritten.contains("source: ") && rewritten.contains("mode: xen.route") && rewritten.contains("rule: xen-route-vif-without-host-route"))
+    }
+}
