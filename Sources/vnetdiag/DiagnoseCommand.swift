@@ -78,7 +78,7 @@ func diagnose(_ input: InputOptions, _ rules: RuleOptions, assumingMode: String?
 func writeStandardOutput(_ text: String) {
     var buffer = ByteBuffer(capacity: text.utf8.count + 1)
     buffer.append(Array(text.utf8))
-    if text.last != "\n" { buffer.append(0x0A) }
+    if text.utf8.last != 0x0A { buffer.append(0x0A) }
     writeStandardOutput(buffer)
 }
 
