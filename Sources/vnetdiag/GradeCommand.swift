@@ -138,9 +138,8 @@ enum GradeOutput {
         let summary = Feedback.classPage(grades, profile: profile, language: language)
         try write(summary.markdown, "summary.md")
         try write(summary.html, "summary.html")
-        for grade in grades {
+        for (grade, page) in zip(grades, Feedback.studentPages(grades, profile: profile)) {
             let name = safeName(grade.name)
-            let page = Feedback.student(grade, profile: profile)
             try write(page.markdown, "feedback/\(name).md")
             try write(page.html, "feedback/\(name).html")
             var stream = JSONStream(pretty: true)

@@ -37,11 +37,9 @@ public struct ClassSummary: Sendable {
                                               : LocalizedText(en: "no section in a known format", es: "ninguna sección en un formato conocido"))
         }
         var groups: [String: [String]] = [:]
-        for grade in grades {
-            for warning in grade.warnings where warning.en.hasPrefix("identical to ") {
-                let members = ([grade.name] + warning.en.dropFirst("identical to ".count).components(separatedBy: ", ")).sorted()
-                groups[members.joined(separator: "\u{0}")] = members
-            }
+        for grade in grades where !grade.identicalTo.isEmpty {
+            let members = ([grade.name] + grade.identicalTo).sorted()
+            groups[members.joined(separator: "\u{0}")] = members
         }
         identical = groups.values.sorted { $0[0] < $1[0] }
     }

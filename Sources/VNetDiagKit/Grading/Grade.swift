@@ -25,6 +25,8 @@ public struct SubmissionGrade: Sendable {
     public let expectedMode: String
     public let items: [GradedItem]
     public var warnings: [LocalizedText]
+    /// Other submissions with the same contents.
+    public var identicalTo: [String] = []
     /// The student's language: Spanish when their outputs are Spanish, else the class default.
     public let language: ReportLanguage
     public let diagnosis: Diagnosis?

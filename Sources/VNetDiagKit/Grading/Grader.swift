@@ -25,8 +25,12 @@ public struct Grader: Sendable {
         for (index, entry) in graded.enumerated() { if let fingerprint = entry.1 { byFingerprint[fingerprint, default: []].append(index) } }
         for group in byFingerprint.values where group.count > 1 {
             for index in group {
-                let others = group.filter { $0 != index }.map { grades[$0].name }.joined(separator: ", ")
-                grades[index].warnings.append(LocalizedText(en: "identical to \(others)", es: "idéntica a \(others)"))
+                let others = group.filter { $0 != index }.map { grades[$0].name }
+                grades[index].identicalTo = others
+                // A whole class handing in one capture must not make every row list every name.
+                let shown = others.prefix(5).joined(separator: ", ")
+                let more = others.count > 5 ? (en: " and \(others.count - 5) more", es: " y \(others.count - 5) más") : (en: "", es: "")
+                grades[index].warnings.append(LocalizedText(en: "identical to \(shown)\(more.en)", es: "idéntica a \(shown)\(more.es)"))
             }
         }
         return grades

@@ -71,6 +71,12 @@ public struct SubmissionReader: Sendable {
             problems.append("\(shown): a broken link")
             return
         }
+        let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
+        if !isFolder.boolValue, type != .typeRegular {
+            // A pipe or a device would block the reader or never end.
+            problems.append("\(shown): not a regular file, not read")
+            return
+        }
         if isFolder.boolValue {
             guard let children = try? FileManager.default.contentsOfDirectory(atPath: target.path) else {
                 problems.append("\(shown): the folder cannot be listed")

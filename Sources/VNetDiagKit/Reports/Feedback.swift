@@ -40,6 +40,14 @@ public enum Feedback {
         return page
     }
 
+    /// Every student's page as Markdown and HTML, rendered on all cores, in the grades' order.
+    public static func studentPages(_ grades: [SubmissionGrade], profile: LabProfile) -> [(markdown: String, html: String)] {
+        ParallelMap.map(grades) { grade in
+            let page = student(grade, profile: profile)
+            return (page.markdown, page.html)
+        }
+    }
+
     static func statusWord(_ item: GradedItem, _ es: Bool) -> String {
         switch item.status {
         case "pass": return es ? "correcto" : "pass"
