@@ -9,7 +9,7 @@ struct VNetDiag: ParsableCommand {
         abstract: "Reads what VM hosts and guests print about their network and makes sense of it.",
         version: "0.1.0",
         subcommands: [ParseCommand.self, EventsCommand.self, DiagnoseCommand.self, TopologyCommand.self, ExplainCommand.self,
-                      RulesCommand.self, GradeCommand.self, CheckCommand.self])
+                      RulesCommand.self, GradeCommand.self, CheckCommand.self, CollectCommand.self])
 
     /// Exit codes as DESIGN.md sets them: usage errors are 2 (argument-parser's default is 64).
     static func main() {

@@ -59,4 +59,24 @@ enum Gzip {
         if let failure, output.isEmpty { throw .badGzip(path: name, reason: failure) }
         return (output, truncated || failure != nil)
     }
+
+    /// Gzip-compresses `input` in one go (the captures `collect` writes are small).
+    static func deflate(_ input: [UInt8]) -> [UInt8] {
+        var stream = z_stream()
+        guard vnetdiag_deflate_init_gzip(&stream) == Z_OK else { return [] }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 32)
+        var source = input
+        let produced: Int = source.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = UInt32(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = UInt32(target.count)
+                _ = CZlib.deflate(&stream, Z_FINISH)
+                return target.count - Int(stream.avail_out)
+            }
+        }
+        return Array(output.prefix(produced))
+    }
 }

@@ -90,6 +90,8 @@ public struct HostRecord: Sendable {
     public var hostName: String?
     public var ipRoutingEnabled: Bool?
     public var nodeType: String?
+    /// `host` or `guest`, as the user declared it to `vnetdiag collect --role`.
+    public var declaredRole: String?
     public var origin: Provenance
 
     public init(origin: Provenance) {

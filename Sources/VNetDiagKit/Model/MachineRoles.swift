@@ -6,7 +6,8 @@ public enum MachineRoles {
         machines.enumerated().map { index, machine in
             var machine = machine
             let others = machines.enumerated().filter { $0.offset != index }.map(\.element)
-            let reasons = hostReasons(machine) + guestReasons(machine) + sharedSubnetReasons(machine, others: others) + observerReasons(machine, others: others)
+            let reasons = declaredReasons(machine) + hostReasons(machine) + guestReasons(machine) + sharedSubnetReasons(machine, others: others)
+                + observerReasons(machine, others: others)
             machine.roleReasons = reasons
             machine.role = winner(reasons)
             return machine
@@ -25,6 +26,15 @@ public enum MachineRoles {
         // Seeing others counts only when the machine shows nothing of its own.
         if best.key == .observer, totals[.host] != nil || totals[.guest] != nil { return .unknown }
         return best.key
+    }
+
+    /// What the person who ran `vnetdiag collect --role` said the machine is: it outweighs clues.
+    static func declaredReasons(_ machine: Machine) -> [RoleReason] {
+        machine.hostRecords.compactMap { record in
+            guard let declared = record.declaredRole, let role = MachineRole(rawValue: declared) else { return nil }
+            return RoleReason(role: role, weight: 6, message: LocalizedText(en: "declared \(declared) when collected", es: "declarado \(declared == "host" ? "anfitrión" : "invitado") al recoger"),
+                              origin: record.origin)
+        }
     }
 
     static func hostReasons(_ machine: Machine) -> [RoleReason] {

@@ -20,6 +20,7 @@ public enum ParserRegistry {
         RoutePrintParser.self,
         ArpWindowsParser.self,
         SyslogParser.self,
+        CollectManifestParser.self,
     ]
 
     public static func parser(for format: FormatName) -> (any SectionParser.Type)? {

@@ -74,6 +74,7 @@ extension RecordJSON {
             sink.field("hostName", record.hostName)
             sink.field("ipRoutingEnabled", record.ipRoutingEnabled)
             sink.field("nodeType", record.nodeType)
+            sink.field("declaredRole", record.declaredRole)
         }
     }
 
