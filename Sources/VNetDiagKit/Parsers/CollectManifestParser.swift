@@ -24,10 +24,12 @@ public enum CollectManifestParser: SectionParser {
             switch key {
             case "hostname": record.hostName = value
             case "role": if ["host", "guest"].contains(value) { record.declaredRole = value }
-            default: break  // date, user, ran, missing: for people
+            case "user", "date", "ran", "missing": break  // for people
+            default: result.unparsed.append(line.unparsed("not a key of vnetdiag collect's manifest"))
             }
         }
-        result.records.append(.host(record))
+        // Only what a manifest says makes a record: forced onto other text, nothing is invented.
+        if record.hostName != nil || record.declaredRole != nil { result.records.append(.host(record)) }
         return result
     }
 }
