@@ -1548,7 +1548,7 @@ examples:
     fires: true
     mode: xen.route
     files:
-      dom0/route-n.txt: |
+      dom0/route-n.txt: &route-mode-table |
         Kernel IP routing table
         Destination      Gateway          Genmask         Flags   Iface
         192.168.0.100    0.0.0.0         255.255.255.255 UH      vif1.0
@@ -1563,12 +1563,7 @@ examples:
     fires: false
     mode: xen.route
     files:
-      dom0/route-n.txt: |
-        Kernel IP routing table
-        Destination      Gateway          Genmask         Flags   Iface
-        192.168.0.100    0.0.0.0         255.255.255.255 UH      vif1.0
-        192.168.0.0      0.0.0.0         255.255.255.0   U       eth0
-        0.0.0.0          192.168.0.1    0.0.0.0         UG      eth0
+      dom0/route-n.txt: *route-mode-table
       dom0/proxy-arp.txt: |
         dom0:~# grep . /proc/sys/net/ipv4/conf/*/proxy_arp
         /proc/sys/net/ipv4/conf/all/proxy_arp:0
