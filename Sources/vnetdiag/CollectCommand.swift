@@ -11,11 +11,11 @@ struct CollectCommand: ParsableCommand {
     @Option(help: "Folder to write (or a name ending in .tar.gz). Default: ./vnetdiag-<hostname>.")
     var output: String?
 
-    @Option(help: "Say what this machine is in the lab: host or guest.")
+    @Option(help: "Say what this machine is in the lab: host, guest, or observer (a LAN machine that only looks).")
     var role: String?
 
     func validate() throws {
-        if let role, !["host", "guest"].contains(role) { throw ValidationError("--role must be host or guest") }
+        if let role, !["host", "guest", "observer"].contains(role) { throw ValidationError("--role must be host, guest or observer") }
     }
 
     func run() throws {

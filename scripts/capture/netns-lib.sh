@@ -1,13 +1,13 @@
 # shellcheck shell=bash
 # Helpers shared by the capture scripts that build labs in network namespaces (netns-modes.sh,
-# netns-problems.sh; netns-iproute.sh and netns-localized.sh use the namespace helpers only).
+# netns-problems.sh, scripts/lab/run; netns-iproute.sh and netns-localized.sh use the namespace helpers only).
 # Sourced, not run. The sourcing script sets, before calling netns_start:
 #   P     namespace prefix: machine M lives in the network namespace $P-M; cleanup deletes every $P-*
 #   OUT   output folder: cap writes $OUT/<lab>/<machine>/<file>
 #   T     (optional) scratch folder: pid files, leases, syslog /dev folders; emptied with the namespaces,
 #         and every process whose pid file ($T/*.pid) is there is killed
 #   LABS  (optional) only the labs whose name starts with one of its words run (see lab)
-# expected.yaml's source line names the sourcing script (scripts/capture/<its name>).
+#   SOURCE_SCRIPT (optional) the script expected.yaml's source line names (default scripts/capture/<its name>)
 # Nothing is attached to the root namespace: veths are created inside a lab namespace with the peer
 # placed straight into another one.
 
@@ -44,15 +44,16 @@ x() { local n=$1; shift; ip netns exec "$P-$n" "$@"; }    # x MACHINE command...
 hasns() { [ -e "/var/run/netns/$P-$1" ]; }
 mkns() { local n; for n in "$@"; do hasns "$n" && continue; ip netns add "$P-$n"; x "$n" ip link set lo up; done; }
 
-# syslogns MACHINE: busybox syslogd, writing /var/log/messages, in a private mount and UTS namespace of
-# MACHINE's network namespace: hostname MACHINE, /dev replaced by $T/dev-MACHINE (bind mounts of null, zero,
-# random, urandom; syslogd creates its /dev/log socket there), tmpfs on /run and /var/log. Nothing of it is
-# visible outside. Programs started with run_in MACHINE log there with a real syslog envelope.
+# syslogns MACHINE [HOSTNAME]: busybox syslogd, writing /var/log/messages, in a private mount and UTS
+# namespace of MACHINE's network namespace: hostname HOSTNAME (default MACHINE), /dev replaced by
+# $T/dev-MACHINE (bind mounts of null, zero, random, urandom; syslogd creates its /dev/log socket there),
+# tmpfs on /run and /var/log. Nothing of it is visible outside. Programs started with run_in MACHINE log
+# there with a real syslog envelope.
 syslogns() {
-  local m=$1; mkdir -p "$T/dev-$m"
+  local m=$1 h=${2:-$1}; mkdir -p "$T/dev-$m"
   x "$m" unshare --mount --uts --propagation private bash -c "
     set -e
-    hostname $m
+    hostname $h
     for d in null zero random urandom; do touch $T/dev-$m/\$d; mount --bind /dev/\$d $T/dev-$m/\$d; done
     mount --rbind $T/dev-$m /dev
     mount -t tmpfs tmpfs /run
@@ -104,8 +105,8 @@ cap_nat_host() { # cap_nat_host MACHINE: the usual captures of a host doing NAT 
 # reconstructed): "... real kernel devices named and addressed like LIKE, not NOT itself[; EXTRA]"
 yaml_source() {
   printf '%s' "$NOTES"
-  printf 'source: "captured in network namespaces by scripts/capture/%s (%s, iproute2 %s, kernel %s); real kernel devices named and addressed like %s, not %s itself%s"\n' \
-    "$(basename "$0")" "$DISTRO" "$IPROUTE" "$KERNEL" "$1" "$2" "${3:+; $3}"
+  printf 'source: "captured in network namespaces by %s (%s, iproute2 %s, kernel %s); real kernel devices named and addressed like %s, not %s itself%s"\n' \
+    "${SOURCE_SCRIPT:-scripts/capture/$(basename "$0")}" "$DISTRO" "$IPROUTE" "$KERNEL" "$1" "$2" "${3:+; $3}"
   echo 'invented: false'
   echo 'reconstructed: true'
 }
@@ -120,12 +121,27 @@ settle() { sleep 3; }   # IPv6 DAD finishes, bridge ports reach forwarding
 # Addresses are added with "brd +" (the usual broadcast address of the prefix).
 
 # lanlink HOST DEV: DEV in HOST is a veth whose peer up-HOST is in the lan namespace (created when
-# missing), which holds 192.168.0.1/24
+# missing), which holds 192.168.0.1/24; when lanswitch made the lan a switch, up-HOST is a port of it
 lanlink() {
   mkns lan
   x "$1" ip link add "$2" type veth peer name "up-$1" netns "$P-lan"
-  x lan ip addr show | grep -q '192.168.0.1/24' || x lan ip addr add 192.168.0.1/24 brd + dev "up-$1"
+  if x lan test -d /sys/class/net/lan0/bridge; then
+    x lan ip link set "up-$1" master lan0
+  else
+    x lan ip addr show | grep -q '192.168.0.1/24' || x lan ip addr add 192.168.0.1/24 brd + dev "up-$1"
+  fi
   x lan ip link set "up-$1" up
+}
+
+# lanswitch: the LAN as a switch with several machines: bridge lan0 (STP off, no address) in the lan
+# namespace, and the router 192.168.0.1/24 (eth0 00:1d:7e:0a:00:01) in the namespace router, plugged into
+# it; lanlink then plugs each up-HOST into lan0. Call it before the first lanlink/uplink.
+lanswitch() {
+  mkns lan router
+  mkbridge lan lan0 - -
+  lanlink router eth0
+  x router ip link set eth0 address 00:1d:7e:0a:00:01
+  x router ip addr add 192.168.0.1/24 brd + dev eth0; x router ip link set eth0 up
 }
 
 # uplink HOST ADDR/LEN [DEV [MAC]]: DEV (eth0) in HOST as a veth to the lan namespace, ADDR/LEN on it,

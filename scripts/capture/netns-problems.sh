@@ -234,6 +234,7 @@ EOF
   finding dhcp-pool-exhausted "$(ev kvmhost syslog 'no address available')"
   finding dhcp-discover-unanswered "$(ev kvmhost syslog 'DHCPDISCOVER\(virbr0\) 52:54:00:ab:cd:ef')"
   finding dhcp-client-no-offers "$(ev guest2 syslog 'No DHCPOFFERS received')"
+  finding guest-default-route-missing   # a guest without a lease has an empty routing table
   expected M11 libvirt.nat $LV "dnsmasq 2.90 run with libvirt's options but --dhcp-range=192.168.122.2,192.168.122.2 (one address) and --port=0; dhclient 4.4.3 run with -1 -v and a minimal -sf script; both log through busybox syslogd 1.35 (facility.priority after the host name) running in a private mount and UTS namespace of each machine"
   endlab
 fi

@@ -48,7 +48,11 @@ enum CheckInputs {
         var inputs: Set<String> = []
         if !machine.interfaces.isEmpty { inputs.insert("interfaces") }
         if machine.interfaces.contains(where: { $0.ipv4.contains { $0.address.address != nil } }) { inputs.insert("addresses") }
-        if machine.routes.contains(where: { $0.family == .inet }) { inputs.insert("routes") }
+        // An empty routing table that was printed is an observation (no route at all), not a missing input.
+        let routeFormats: Set<String> = ["route", "ip-route", "netstat-r", "proc-net-route", "route-print"]
+        if machine.routes.contains(where: { $0.family == .inet }) || machine.sections.contains(where: { routeFormats.contains($0.section.format.rawValue) }) {
+            inputs.insert("routes")
+        }
         if !machine.neighbors.isEmpty { inputs.insert("neighbors") }
         if !machine.bridges.isEmpty || !machine.bridgePorts.isEmpty { inputs.insert("bridges") }
         if !machine.firewallRules.isEmpty || !machine.firewallChains.isEmpty { inputs.insert("firewall") }

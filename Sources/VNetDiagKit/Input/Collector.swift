@@ -25,6 +25,7 @@ public struct Collector: Sendable {
         Step(file: "route-n.txt", commands: ["route -n"]),
         Step(file: "ip-route.txt", commands: ["ip route"]),
         Step(file: "proc-net-arp.txt", commands: ["cat /proc/net/arp"]),
+        Step(file: "arp-n.txt", commands: ["arp -n"]),
         Step(file: "ip-neigh.txt", commands: ["ip neigh"]),
         Step(file: "brctl-show.txt", commands: ["brctl show"]),
         Step(file: "bridge-link.txt", commands: ["bridge link"]),

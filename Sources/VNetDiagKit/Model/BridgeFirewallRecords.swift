@@ -90,7 +90,7 @@ public struct HostRecord: Sendable {
     public var hostName: String?
     public var ipRoutingEnabled: Bool?
     public var nodeType: String?
-    /// `host` or `guest`, as the user declared it to `vnetdiag collect --role`.
+    /// `host`, `guest` or `observer`, as the user declared it to `vnetdiag collect --role`.
     public var declaredRole: String?
     public var origin: Provenance
 

@@ -5,6 +5,10 @@ struct HostSidePoint: Sendable {
     let mask: IPv4Address
     let device: String
     let owner: LocalizedText
+    /// The address lies on the host's own LAN (Xen route mode: the vif carries dom0's address, the
+    /// host routes point at guests on the LAN's subnet). Every machine of that LAN shares the
+    /// network, so only owning the address itself makes a machine a guest there.
+    var onHostLAN = false
 
     func holds(_ other: IPv4Address) -> Bool {
         other == address || other.value & mask.value == address.value & mask.value
@@ -29,7 +33,16 @@ struct HostSidePoint: Sendable {
                                         owner: LocalizedText(en: "\(machine.name)'s host route to \(destination) via \(interface)",
                                                              es: "la ruta de host de \(machine.name) a \(destination) por \(interface)")))
         }
-        return points
+        let lanNetworks = machine.interfaces.filter { VirtualizationVocabulary.hostDevice($0.name) == nil && $0.name != "lo" }
+            .flatMap { interface in interface.ipv4.compactMap { assignment -> IPv4Network? in
+                guard let address = assignment.address.address, let mask = assignment.netmask, mask.value != .max else { return nil }
+                return IPv4Network(address: address, mask: mask)
+            } }
+        return points.map { point in
+            var point = point
+            point.onHostLAN = lanNetworks.contains { $0.contains(point.address) }
+            return point
+        }
     }
 }
 
@@ -54,7 +67,12 @@ struct HostSideMeeting: Sendable {
             if let (gateway, origin) = gateways.first(where: { point.holds($0.0) }) {
                 meetings.append(HostSideMeeting(point: point, kind: .gateway(gateway), origin: origin))
             }
-            if let network = networks.first(where: { point.address.value & $0.mask.value == $0.network.value }) {
+            if point.onHostLAN {
+                if let interface = machine.interfaces.first(where: { $0.ipv4.contains { $0.address.address == point.address } }) {
+                    let mask = interface.ipv4.first { $0.address.address == point.address }?.netmask ?? IPv4Address(.max)
+                    meetings.append(HostSideMeeting(point: point, kind: .network(IPv4Address(point.address.value & mask.value), mask: mask), origin: interface.origin))
+                }
+            } else if let network = networks.first(where: { point.address.value & $0.mask.value == $0.network.value }) {
                 meetings.append(HostSideMeeting(point: point, kind: .network(network.network, mask: network.mask), origin: network.origin))
             }
         }

@@ -32,7 +32,8 @@ public enum MachineRoles {
     static func declaredReasons(_ machine: Machine) -> [RoleReason] {
         machine.hostRecords.compactMap { record in
             guard let declared = record.declaredRole, let role = MachineRole(rawValue: declared) else { return nil }
-            return RoleReason(role: role, weight: 6, message: LocalizedText(en: "declared \(declared) when collected", es: "declarado \(declared == "host" ? "anfitrión" : "invitado") al recoger"),
+            let spanish = ["host": "anfitrión", "guest": "invitado", "observer": "observador"][declared] ?? declared
+            return RoleReason(role: role, weight: 6, message: LocalizedText(en: "declared \(declared) when collected", es: "declarado \(spanish) al recoger"),
                               origin: record.origin)
         }
     }

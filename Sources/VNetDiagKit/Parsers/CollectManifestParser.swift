@@ -23,7 +23,7 @@ public enum CollectManifestParser: SectionParser {
             let key = text[..<colon], value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             switch key {
             case "hostname": record.hostName = value
-            case "role": if ["host", "guest"].contains(value) { record.declaredRole = value }
+            case "role": if ["host", "guest", "observer"].contains(value) { record.declaredRole = value }
             case "user", "date", "ran", "missing": break  // for people
             default: result.unparsed.append(line.unparsed("not a key of vnetdiag collect's manifest"))
             }

@@ -677,8 +677,8 @@ requires: [routes]
 fail: size(machine.defaultRoutes) == 0
 evidence: machine.routes
 message:
-  en: "{{machine.name}} has no default route (0.0.0.0 / default): it reaches only {{machine.networks}}"
-  es: "{{machine.name}} no tiene ruta por defecto (0.0.0.0 / default): solo llega a {{machine.networks}}"
+  en: "{{machine.name}} has no default route (0.0.0.0 / default): {{size(machine.networks) > 0 ? 'it reaches only ' + string(machine.networks) : 'its routing table is empty'}}"
+  es: "{{machine.name}} no tiene ruta por defecto (0.0.0.0 / default): {{size(machine.networks) > 0 ? 'solo llega a ' + string(machine.networks) : 'su tabla de rutas está vacía'}}"
 explanation:
   en: >-
     In bridged and NAT modes the guest leaves its subnet through a gateway: the LAN router when bridged, the
@@ -703,6 +703,14 @@ examples:
         Kernel IP routing table
         Destination     Gateway         Genmask         Flags Metric Ref    Use Iface
         172.16.62.0     0.0.0.0         255.255.255.0   U     0      0        0 eth0
+  - name: a guest that got no lease prints an empty routing table
+    fires: true
+    mode: libvirt.nat
+    files:
+      guest/route-n.txt: |
+        root@guest1:~# route -n
+        Kernel IP routing table
+        Destination     Gateway         Genmask         Flags Metric Ref    Use Iface
   - name: the seed's VMware NAT guest, default route via 172.16.62.2
     fires: false
     fixture: Fixtures/seed/vmware-nat
