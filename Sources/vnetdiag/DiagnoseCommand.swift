@@ -85,7 +85,7 @@ func writeStandardOutput(_ text: String) {
 struct DiagnoseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagnose",
-        abstract: "Name the virtualization mode with its evidence, sketch the topology, and report what was read.")
+        abstract: "Name the virtualization mode with its evidence, run the misconfiguration checks, sketch the topology, and report what was read.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, markdown
