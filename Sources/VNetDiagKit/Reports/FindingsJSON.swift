@@ -12,28 +12,17 @@ public enum FindingsJSON {
                 sink.field("catalogue", result.rule.catalogue)
                 sink.field("points", result.rule.points)
                 sink.key("evidence")
-                writeLines(result.evidence, quoter: quoter, to: &sink)
+                quoter.write(result.evidence, to: &sink)
                 sink.key("failures")
                 sink.array(result.failures) { sink, failure in
                     sink.object { sink in
                         sink.fieldOrNull("machine", failure.machine)
                         sink.field("message", failure.message.text(language))
                         sink.key("evidence")
-                        writeLines(failure.evidence, quoter: quoter, to: &sink)
+                        quoter.write(failure.evidence, to: &sink)
                     }
                 }
                 if case .fail = result.outcome { sink.field("fix", result.rule.fix.text(language)) }
-            }
-        }
-    }
-
-    /// `{"file", "line", "text"}` for every quoted line of every provenance, in order.
-    static func writeLines<Sink: JSONSink>(_ origins: [Provenance], quoter: EvidenceQuoter, to sink: inout Sink) {
-        sink.array(origins.flatMap { quoter.quote($0) }) { sink, line in
-            sink.object { sink in
-                sink.field("file", line.file)
-                sink.field("line", line.line)
-                sink.field("text", line.text)
             }
         }
     }

@@ -36,7 +36,7 @@ public enum GradeJSON {
                             sink.field("title", item.title.text(grade.language))
                             sink.field("message", item.message.text(grade.language))
                             sink.key("evidence")
-                            FindingsJSON.writeLines(item.evidence, quoter: quoter, to: &sink)
+                            quoter.write(item.evidence, to: &sink)
                         }
                     }
                 }
