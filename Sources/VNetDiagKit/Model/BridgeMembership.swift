@@ -7,18 +7,11 @@ public struct BridgeMembership: Sendable {
     public let origin: Provenance?
 }
 
-extension Machine {
-    /// One record per interface name: a paste often holds both `ifconfig` and `ip addr`, and a
-    /// check must not see virbr0 twice (the first shown is kept; its lines are the evidence).
-    public var distinctInterfaces: [InterfaceRecord] {
-        var seen: Set<String> = []
-        return interfaces.filter { seen.insert($0.name).inserted }
-    }
-
-    /// Every bridge the machine shows: `brctl show`, `master br0` in `ip addr`/`ip link`,
+extension BridgeMembership {
+    /// Every bridge a machine shows: `brctl show`, `master br0` in `ip addr`/`ip link`,
     /// `bridge link`, or a bridge device in iproute2 output (which prints the master of every
-    /// port, so a bridge nobody names as master there has no ports).
-    public var bridgeMemberships: [BridgeMembership] {
+    /// port, so a bridge nobody names as master there has no ports). Built once, by `Machine`.
+    static func all(bridges: [BridgeRecord], interfaces: [InterfaceRecord], bridgePorts: [BridgePortRecord]) -> [BridgeMembership] {
         var order: [String] = []
         var ports: [String: [String]] = [:]
         var origins: [String: Provenance] = [:]
@@ -47,7 +40,9 @@ extension Machine {
                              origin: origins[name] ?? interfaces.first { $0.name == name }?.origin)
         }
     }
+}
 
+extension Machine {
     /// Whether an interface of this machine reaches the physical LAN: anything but a bridge does;
     /// a bridge does when it carries the default route or holds a physical or wireless port (or
     /// when the capture does not show its ports).

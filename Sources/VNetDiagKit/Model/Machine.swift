@@ -45,6 +45,11 @@ public struct Machine: Sendable {
     public let sysctls: [SysctlRecord]
     public let events: [LogEvent]
     public let hostRecords: [HostRecord]
+    /// `interfaces` with each name once: a paste often holds both `ifconfig` and `ip addr`, and a
+    /// check must not see virbr0 twice (the first shown is kept; its lines are the evidence).
+    public let distinctInterfaces: [InterfaceRecord]
+    /// Each bridge with its ports, however the capture showed them.
+    public let bridgeMemberships: [BridgeMembership]
 
     public init(name: String, nameSource: MachineNameSource, aliases: [String] = [], sections: [SectionResult]) {
         self.name = name
@@ -75,5 +80,8 @@ public struct Machine: Sendable {
         (self.bridges, self.bridgePorts, self.firewallRules) = (bridges, bridgePorts, firewallRules)
         (self.sysctls, self.events, self.hostRecords) = (sysctls, events, hostRecords)
         self.firewallChains = firewallChains
+        var seen: Set<String> = []
+        distinctInterfaces = interfaces.filter { seen.insert($0.name).inserted }
+        bridgeMemberships = BridgeMembership.all(bridges: bridges, interfaces: interfaces, bridgePorts: bridgePorts)
     }
 }
