@@ -33,9 +33,10 @@ enum Expectations {
             matching = seen.filter { regex.matches($0.text) }
         }
         let what = LocalizedText(en: expectation.kind.rawValue, es: ["gateway": "pasarela", "address": "dirección", "subnet": "subred"][expectation.kind.rawValue]!)
-        func item(_ status: String, _ earned: Int, _ reason: SkipReason?, _ message: LocalizedText, _ evidence: [Provenance]) -> GradedItem {
+        func item(_ status: String, _ earned: Int, _ reason: SkipReason?, _ message: LocalizedText, _ evidence: [Provenance],
+                  needs: [String] = []) -> GradedItem {
             GradedItem(id: "expect:\(expectation.id)", kind: .expectation, title: expectation.title, points: expectation.points, earned: earned,
-                       status: status, reason: reason, message: message, evidence: evidence, fix: nil, severity: nil)
+                       status: status, reason: reason, message: message, evidence: evidence, fix: nil, severity: nil, needs: needs)
         }
         if !matching.isEmpty {
             return item("pass", expectation.points, nil, LocalizedText(en: "\(what.en) \(matching[0].text) as expected", es: "\(what.es) \(matching[0].text), como se esperaba"),
@@ -44,8 +45,10 @@ enum Expectations {
         let input = expectation.kind == .gateway ? "routes" : (expectation.kind == .address ? "addresses" : "networks")
         let shown = subjects.contains { CheckInputs.present(in: $0).contains(input) || (input == "routes" && $0.interfaces.contains { !$0.gateways.isEmpty }) }
         if subjects.isEmpty || !shown {
-            let hint = InputHints.text(subjects.isEmpty && expectation.role != "any" ? [expectation.role, input] : [input])
-            return item("skip", 0, .missingInput, LocalizedText(en: "no \(what.en) to compare with \(wanted): \(hint.en)", es: "no hay \(what.es) que comparar con \(wanted): \(hint.es)"), [])
+            let needs = subjects.isEmpty && expectation.role != "any" ? [expectation.role, input] : [input]
+            let hint = InputHints.text(needs)
+            return item("skip", 0, .missingInput, LocalizedText(en: "no \(what.en) to compare with \(wanted): \(hint.en)", es: "no hay \(what.es) que comparar con \(wanted): \(hint.es)"), [],
+                        needs: needs)
         }
         if seen.isEmpty {
             return item("fail", 0, nil, LocalizedText(en: "expected \(what.en) \(wanted), there is none", es: "se esperaba \(what.es) \(wanted), no hay ninguna"),

@@ -14,6 +14,8 @@ public struct GradedItem: Sendable {
     public let evidence: [Provenance]
     public let fix: LocalizedText?
     public let severity: Severity?
+    /// The inputs whose absence kept it from being judged (`routes`, `guest`…): what to add.
+    public var needs: [String] = []
 }
 
 /// A graded submission.

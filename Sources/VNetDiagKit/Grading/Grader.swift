@@ -82,17 +82,14 @@ public struct Grader: Sendable {
     }
 
     func checkItem(_ result: CheckResult, points: Int) -> GradedItem {
-        var message = LocalizedText(en: result.message(.en), es: result.message(.es))
-        if case .skip(.missingInput, _) = result.outcome, !result.missing.isEmpty {
-            message = InputHints.text(result.missing)
-        } else if case .skip(.notApplicable, _) = result.outcome, !result.missing.isEmpty {
-            message = InputHints.text(result.missing)
-        }
+        // A skip for want of input (or of a host or guest to judge) says what to paste instead.
+        let needs = result.skipReason != nil ? result.missing : []
+        let message = needs.isEmpty ? LocalizedText(en: result.message(.en), es: result.message(.es)) : InputHints.text(needs)
         let status = result.outcome.status
         let fix: LocalizedText? = status == "fail" ? result.rule.fix : nil
         return GradedItem(id: result.rule.id, kind: .check, title: result.rule.title, points: points, earned: status == "pass" ? points : 0,
                           status: status, reason: result.skipReason, message: message, evidence: result.evidence, fix: fix,
-                          severity: result.rule.severity)
+                          severity: result.rule.severity, needs: needs)
     }
 
     func emptyItems() -> [GradedItem] {

@@ -23,7 +23,7 @@ public enum Feedback {
                 if let fix = item.fix { page.blocks.append(.paragraph((es ? "Solución: " : "Fix: ") + fix.text(language))) }
             }
         }
-        let missing = grade.items.filter { $0.reason == .missingInput || ($0.reason == .notApplicable && $0.status == "skip" && $0.message.en.hasPrefix("add ")) }
+        let missing = grade.items.filter { $0.reason == .missingInput || !$0.needs.isEmpty }
         if !missing.isEmpty {
             page.blocks.append(.heading(1, es ? "Qué falta en la entrega" : "What the submission lacks"))
             page.blocks.append(.list(missing.map { "\($0.title.text(language)): \($0.message.text(language))" }))
