@@ -35,15 +35,7 @@ struct RuleOptions: ParsableArguments {
 
     /// Every rule that loads, and the errors of every one that does not (`rules lint`).
     func catalogCollectingErrors() -> (RuleCatalog, [RuleError]) {
-        var catalog = RuleCatalog()
-        var errors = catalog.addCollectingErrors(files: RuleCatalog.embeddedFiles)
-        for folder in folders {
-            do throws(RuleError) {
-                errors += catalog.addCollectingErrors(files: try RuleCatalog.files(in: folder))
-            } catch {
-                errors.append(error)
-            }
-        }
+        var (catalog, errors) = RuleCatalog.loadCollectingErrors(extraFolders: folders)
         do throws(RuleError) {
             if let settings = try settings() { try catalog.apply(settings) }
         } catch {

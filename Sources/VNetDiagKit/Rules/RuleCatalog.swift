@@ -10,21 +10,30 @@ public struct RuleCatalog: Sendable {
 
     public init() {}
 
-    /// The built-in rules plus the given folders.
+    /// The built-in rules plus the given folders; the first broken file is the error.
     public static func load(extraFolders: [String] = []) throws(RuleError) -> RuleCatalog {
-        var catalog = RuleCatalog()
-        try catalog.add(files: embeddedFiles)
-        for folder in extraFolders { try catalog.add(folder: folder) }
+        let (catalog, errors) = loadCollectingErrors(extraFolders: extraFolders)
+        if let first = errors.first { throw first }
         return catalog
+    }
+
+    /// Every rule that loads, and the error of every file (or folder) that does not (`rules lint`).
+    public static func loadCollectingErrors(extraFolders: [String] = []) -> (RuleCatalog, [RuleError]) {
+        var catalog = RuleCatalog()
+        var errors = catalog.addCollectingErrors(files: embeddedFiles)
+        for folder in extraFolders {
+            do throws(RuleError) {
+                errors += catalog.addCollectingErrors(files: try files(in: folder))
+            } catch {
+                errors.append(error)
+            }
+        }
+        return (catalog, errors)
     }
 
     /// The rule files compiled into the binary, named as under the project's `rules/`.
     public static var embeddedFiles: [(path: String, text: String)] {
         EmbeddedRules.files.map { ("rules/" + $0.path, $0.text) }
-    }
-
-    public mutating func add(folder: String) throws(RuleError) {
-        try add(files: try Self.files(in: folder))
     }
 
     /// Adds rule files: `extractors/` holds extractors, `modes/` mode classifiers, `checks/` checks.
