@@ -1,47 +1,50 @@
 import Dispatch
 import Foundation
 
-/// Maps items on all cores, keeping their order.
+/// Maps items on the cores, keeping their order.
 enum ParallelMap {
+    /// One worker per item; the system runs as many at once as there are cores.
     static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
-        let slots = ResultSlots<Result>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.store(transform(items[index]), at: index)
-        }
-        return slots.values
+        map(items, jobs: items.count, progress: { _ in }, transform)
     }
 
-    /// At most `jobs` items at a time (each worker takes every `jobs`-th item), order kept;
+    /// At most `jobs` items at a time, each worker taking the next item not yet taken; order kept.
     /// `progress` gets the number finished so far, from any thread.
     static func map<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, progress: @Sendable (Int) -> Void,
                                                       _ transform: @Sendable (Item) -> Result) -> [Result] {
         let slots = ResultSlots<Result>(count: items.count)
-        let counter = FinishedCounter()
-        let workers = max(1, min(jobs, items.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < items.count {
+        let counter = WorkCounter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, items.count))) { _ in
+            while let index = counter.take(below: items.count) {
                 slots.store(transform(items[index]), at: index)
-                progress(counter.increment())
-                index += workers
+                progress(counter.finish())
             }
         }
         return slots.values
     }
 }
 
-private final class FinishedCounter: @unchecked Sendable {
+/// Hands out item indexes and counts the finished ones.
+private final class WorkCounter: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = 0
+    private var next = 0
+    private var finished = 0
 
-    func increment() -> Int {
+    func take(below count: Int) -> Int? {
         lock.lock(); defer { lock.unlock() }
-        value += 1
-        return value
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func finish() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        finished += 1
+        return finished
     }
 }
 
-/// One slot per item, each written by exactly one iteration of `concurrentPerform`; the buffer
+/// One slot per item, each written by exactly one worker; the buffer
 /// is allocated up front so that no thread touches shared Swift collection state.
 private final class ResultSlots<Value>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Value?>
