@@ -24,17 +24,11 @@ public struct CheckExplanation {
         let subjects = rule.scope.role.map { role in
             CheckScope.subjects(role, in: diagnosis.machines).map { $0.role == .unknown ? "\($0.name) (role unknown, taken as a guest beside the host)" : $0.name }
         } ?? []
-        // Disabled or waived rules are still explained, but their status stays what diagnose reports.
-        let reported = rule.enabled && rule.waiver == nil ? result : CheckRunner(context: runner.context).runCopy(rule)
+        // Disabled or waived rules are still explained, but their status stays what diagnose reports
+        // (that answer comes before any evaluation).
+        var plain = CheckRunner(context: runner.context)
+        let reported = rule.enabled && rule.waiver == nil ? result : plain.run(rule)
         return CheckExplanation(rule: rule, mode: mode, result: reported, scopeDecision: decision, subjects: subjects,
                                 missing: runner.missing, evaluations: runner.evaluations)
-    }
-}
-
-extension CheckRunner {
-    func runCopy(_ rule: CheckRule) -> CheckResult {
-        var copy = self
-        copy.tracing = false
-        return copy.run(rule)
     }
 }

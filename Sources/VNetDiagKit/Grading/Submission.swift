@@ -53,31 +53,31 @@ public struct SubmissionReader: Sendable {
             return
         }
         var target = url
-        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+        var type = attributes[.type] as? FileAttributeType
+        if type == .typeSymbolicLink {
             let resolved = url.resolvingSymlinksInPath().standardizedFileURL
             guard resolved.path == submission || resolved.path.hasPrefix(submission + "/") else {
                 problems.append("\(shown): a link that leaves the submission, not followed")
                 return
             }
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isFolder), isFolder.boolValue {
+            // A link that cannot be resolved stays a link (or nothing) after resolving.
+            guard let resolvedType = (try? FileManager.default.attributesOfItem(atPath: resolved.path))?[.type] as? FileAttributeType,
+                  resolvedType != .typeSymbolicLink else {
+                problems.append("\(shown): a broken link")
+                return
+            }
+            if resolvedType == .typeDirectory {
                 problems.append("\(shown): a link to a folder, not followed")
                 return
             }
-            target = resolved
+            (target, type) = (resolved, resolvedType)
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else {
-            problems.append("\(shown): a broken link")
-            return
-        }
-        let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
-        if !isFolder.boolValue, type != .typeRegular {
+        if type != .typeDirectory, type != .typeRegular {
             // A pipe or a device would block the reader or never end.
             problems.append("\(shown): not a regular file, not read")
             return
         }
-        if isFolder.boolValue {
+        if type == .typeDirectory {
             guard let children = try? FileManager.default.contentsOfDirectory(atPath: target.path) else {
                 problems.append("\(shown): the folder cannot be listed")
                 return
