@@ -26,13 +26,15 @@ public enum SyslogParser: SectionParser {
     static let scanner = LogScanner(rules: (try? RuleCatalog.load().extractors) ?? [])
 
     public static func parse(_ section: Section) -> ParsedSection {
-        let console = isDHCPClientConsole(section)
+        // Built once: a log section can hold hundreds of thousands of lines.
+        let lines = section.lines
+        let console = isDHCPClientConsole(command: section.command, lines: lines)
         var result = ParsedSection(variant: console ? "dhclient" : "log")
         guard let numbers = section.lineNumbers else { return result }
         var bytes: [UInt8] = []
         // A pasted log has no file date to take the year from: the current year stands in.
         let envelopes = EnvelopeReader(year: currentYear())
-        for line in section.lines {
+        for line in lines {
             bytes.append(contentsOf: line.bytes)
             bytes.append(0x0A)
             if line.isBlank || PromptSplitter.isDecoration(line) { continue }
@@ -42,7 +44,7 @@ public enum SyslogParser: SectionParser {
             }
         }
         // Over-long lines are left out of `lines`: map event line numbers through the kept ones.
-        let kept = section.lines.map(\.number)
+        let kept = lines.map(\.number)
         var source: any ChunkSource = BufferSource(bytes: bytes)
         var stats = LogScanStats()
         try? scanner.scan(&source, name: section.source, envelopes: envelopes, stats: &stats) { event in
@@ -56,9 +58,9 @@ public enum SyslogParser: SectionParser {
     }
 
     /// `dhclient -v` output: every line is the client's, without a log envelope.
-    static func isDHCPClientConsole(_ section: Section) -> Bool {
-        if let command = section.command, command.split(separator: " ").first.map({ $0.hasSuffix("dhclient") }) == true { return true }
-        return section.lines.prefix(3).contains { $0.text.hasPrefix("Internet Systems Consortium DHCP Client") }
+    static func isDHCPClientConsole(command: String?, lines: [SourceLine]) -> Bool {
+        if let command, command.split(separator: " ").first.map({ $0.hasSuffix("dhclient") }) == true { return true }
+        return lines.prefix(3).contains { $0.text.hasPrefix("Internet Systems Consortium DHCP Client") }
     }
 
     static func currentYear() -> Int {
