@@ -41,22 +41,22 @@ public enum GradeJUnit {
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         let failures = grades.reduce(0) { $0 + $1.items.filter { $0.status == "fail" }.count }
         let tests = grades.reduce(0) { $0 + $1.items.count }
-        out.append("<testsuites name=\"\(xml("vnetdiag grade " + profile.id))\" tests=\"\(tests)\" failures=\"\(failures)\">")
+        out.append("<testsuites name=\"\(MarkupText.escaped("vnetdiag grade " + profile.id))\" tests=\"\(tests)\" failures=\"\(failures)\">")
         for grade in grades {
             let count = { (status: String) in grade.items.filter { $0.status == status }.count }
-            out.append("  <testsuite name=\"\(xml(grade.name))\" tests=\"\(grade.items.count)\" failures=\"\(count("fail"))\" errors=\"\(count("error"))\" skipped=\"\(count("skip"))\">")
+            out.append("  <testsuite name=\"\(MarkupText.escaped(grade.name))\" tests=\"\(grade.items.count)\" failures=\"\(count("fail"))\" errors=\"\(count("error"))\" skipped=\"\(count("skip"))\">")
             for item in grade.items {
-                let open = "    <testcase classname=\"\(xml(grade.name))\" name=\"\(xml(item.id))\">"
-                let message = xml(item.message.text(grade.language))
+                let open = "    <testcase classname=\"\(MarkupText.escaped(grade.name))\" name=\"\(MarkupText.escaped(item.id))\">"
+                let message = MarkupText.escaped(item.message.text(grade.language))
                 switch item.status {
                 case "pass": out.append(open.replacingOccurrences(of: "\">", with: "\"/>", options: .backwards))
                 case "fail":
                     out.append(open)
-                    out.append("      <failure message=\"\(message)\" type=\"\(xml(item.severity?.rawValue ?? "error"))\">\(xml(item.fix?.text(grade.language) ?? ""))</failure>")
+                    out.append("      <failure message=\"\(message)\" type=\"\(MarkupText.escaped(item.severity?.rawValue ?? "error"))\">\(MarkupText.escaped(item.fix?.text(grade.language) ?? ""))</failure>")
                     out.append("    </testcase>")
                 case "skip":
                     out.append(open)
-                    out.append("      <skipped message=\"\(xml(item.reason?.rawValue ?? "skip")): \(message)\"/>")
+                    out.append("      <skipped message=\"\(MarkupText.escaped(item.reason?.rawValue ?? "skip")): \(message)\"/>")
                     out.append("    </testcase>")
                 default:
                     out.append(open)
@@ -68,22 +68,5 @@ public enum GradeJUnit {
         }
         out.append("</testsuites>")
         return out.joined(separator: "\n") + "\n"
-    }
-
-    static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters; a pasted capture may hold them.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { out += "?" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
     }
 }

@@ -50,26 +50,26 @@ public struct ReportDocument: Sendable {
     /// One file, no external resources: inline CSS, inline SVG.
     public var html: String {
         var out = ["<!DOCTYPE html>", "<html lang=\"\(language.rawValue)\">", "<head>", "<meta charset=\"utf-8\">",
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", "<title>\(Self.escape(title))</title>",
-                   "<style>\(Self.style)</style>", "</head>", "<body>", "<main>", "<h1>\(Self.escape(title))</h1>"]
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", "<title>\(MarkupText.escaped(title))</title>",
+                   "<style>\(Self.style)</style>", "</head>", "<body>", "<main>", "<h1>\(MarkupText.escaped(title))</h1>"]
         for block in blocks {
             switch block {
-            case .heading(let level, let text): out.append("<h\(level + 1)>\(Self.escape(text))</h\(level + 1)>")
-            case .paragraph(let text): out.append("<p>\(Self.escape(text))</p>")
+            case .heading(let level, let text): out.append("<h\(level + 1)>\(MarkupText.escaped(text))</h\(level + 1)>")
+            case .paragraph(let text): out.append("<p>\(MarkupText.escaped(text))</p>")
             case .table(let header, let rows):
-                out.append("<table><thead><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>")
+                out.append("<table><thead><tr>" + header.map { "<th>\(MarkupText.escaped($0))</th>" }.joined() + "</tr></thead><tbody>")
                 for row in rows {
                     out.append("<tr>" + row.map { cell in
                         let symbol = ["✔", "✘", "–", "!"].first { cell.hasPrefix($0) }
                         let kind = symbol.map { ["✔": "pass", "✘": "fail", "–": "skip", "!": "error"][$0]! }
-                        return kind.map { "<td class=\"\($0)\">\(Self.escape(cell))</td>" } ?? "<td>\(Self.escape(cell))</td>"
+                        return kind.map { "<td class=\"\($0)\">\(MarkupText.escaped(cell))</td>" } ?? "<td>\(MarkupText.escaped(cell))</td>"
                     }.joined() + "</tr>")
                 }
                 out.append("</tbody></table>")
-            case .list(let items): out.append("<ul>" + items.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>")
-            case .code(let lines): out.append("<pre>" + lines.map(Self.escape).joined(separator: "\n") + "</pre>")
+            case .list(let items): out.append("<ul>" + items.map { "<li>\(MarkupText.escaped($0))</li>" }.joined() + "</ul>")
+            case .code(let lines): out.append("<pre>" + lines.map(MarkupText.escaped).joined(separator: "\n") + "</pre>")
             case .status(let status, let text):
-                out.append("<p class=\"\(status)\"><span class=\"mark\">\(Self.symbol(status))</span> \(Self.escape(text))</p>")
+                out.append("<p class=\"\(status)\"><span class=\"mark\">\(Self.symbol(status))</span> \(MarkupText.escaped(text))</p>")
             case .svg(let svg): out.append("<figure>\(svg)</figure>")
             }
         }
@@ -85,5 +85,4 @@ public struct ReportDocument: Sendable {
     pre{background:#f1f3f6;padding:.6rem;overflow-x:auto;font-size:.85rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}
     """
 
-    static func escape(_ text: String) -> String { GradeJUnit.xml(text) }
 }

@@ -35,9 +35,9 @@ public enum TopologySVG {
             guard let at = position[node.id] else { continue }
             let fill = ["network": "#e8f0fe", "switch": "#fef7e0", "implied-guest": "#f1f3f4", "machine": node.role == "host" ? "#e6f4ea" : "#fce8e6"][node.kind.rawValue] ?? "#fff"
             out.append("<g><rect x=\"\(at.x)\" y=\"\(at.y)\" width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"6\" fill=\"\(fill)\" stroke=\"#5f6b7a\"/>")
-            out.append("<text x=\"\(at.x + boxWidth / 2)\" y=\"\(at.y + 18)\" text-anchor=\"middle\" font-size=\"13\" font-family=\"sans-serif\">\(ReportDocument.escape(short(node.label)))</text>")
+            out.append("<text x=\"\(at.x + boxWidth / 2)\" y=\"\(at.y + 18)\" text-anchor=\"middle\" font-size=\"13\" font-family=\"sans-serif\">\(MarkupText.escaped(short(node.label)))</text>")
             let detail = node.details.first ?? node.role ?? node.kind.rawValue
-            out.append("<text x=\"\(at.x + boxWidth / 2)\" y=\"\(at.y + 35)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#4a5261\" font-family=\"sans-serif\">\(ReportDocument.escape(short(detail)))</text></g>")
+            out.append("<text x=\"\(at.x + boxWidth / 2)\" y=\"\(at.y + 35)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#4a5261\" font-family=\"sans-serif\">\(MarkupText.escaped(short(detail)))</text></g>")
         }
         out.append("</svg>")
         return out.joined(separator: "\n")
