@@ -58,8 +58,6 @@ public enum CheckOutcome: Sendable {
 public struct CheckResult: Sendable {
     public let rule: CheckRule
     public let outcome: CheckOutcome
-    /// Machines the condition ran on.
-    public let evaluated: [String]
     /// The inputs it lacked, when skipped for missing input (`routes`, `sysctls`, `guest`...).
     public var missing: [String] = []
 

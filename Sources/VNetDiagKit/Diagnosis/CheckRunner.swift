@@ -51,13 +51,13 @@ public struct CheckRunner {
         evaluations = []
         missing = []
         if !rule.enabled {
-            return CheckResult(rule: rule, outcome: .skip(.disabled, LocalizedText(en: "disabled", es: "desactivada")), evaluated: [])
+            return CheckResult(rule: rule, outcome: .skip(.disabled, LocalizedText(en: "disabled", es: "desactivada")))
         }
         if let waiver = rule.waiver {
-            return CheckResult(rule: rule, outcome: .skip(.waived, LocalizedText(en: "waived: \(waiver)", es: "dispensada: \(waiver)")), evaluated: [])
+            return CheckResult(rule: rule, outcome: .skip(.waived, LocalizedText(en: "waived: \(waiver)", es: "dispensada: \(waiver)")))
         }
         if let why = CheckScope.modeMismatch(rule.scope, context.mode) {
-            return CheckResult(rule: rule, outcome: .skip(.notApplicable, why), evaluated: [])
+            return CheckResult(rule: rule, outcome: .skip(.notApplicable, why))
         }
         let subjects: [Machine?]
         if let role = rule.scope.role {
@@ -65,35 +65,34 @@ public struct CheckRunner {
             guard !machines.isEmpty else {
                 return CheckResult(rule: rule, outcome: .skip(.notApplicable, LocalizedText(
                     en: "no \(role) machine in the input", es: "no hay ninguna máquina con papel \(CheckScope.roleName(role)) en la entrada")),
-                    evaluated: [], missing: ["host", "guest"].contains(role) ? [role] : [])
+                    missing: ["host", "guest"].contains(role) ? [role] : [])
             }
             subjects = machines
         } else {
             subjects = [nil]
         }
         var failures: [CheckFailure] = []
-        var evaluated: [String] = []
+        var ranOnAny = false
         for subject in subjects {
             let lacking = CheckInputs.missing(rule.requires, machine: subject, all: context.machines)
             if !lacking.isEmpty {
                 missing.append((subject?.name ?? "input", lacking))
                 continue
             }
-            evaluated.append(subject?.name ?? "input")
+            ranOnAny = true
             do {
                 failures += try evaluate(rule, on: subject)
             } catch {
-                return CheckResult(rule: rule, outcome: .error("\(rule.file): \(error.message)"), evaluated: evaluated)
+                return CheckResult(rule: rule, outcome: .error("\(rule.file): \(error.message)"))
             }
         }
-        if evaluated.isEmpty {
+        if !ranOnAny {
             let list = missing.map { "\($0.machine): \($0.inputs.joined(separator: ", "))" }.joined(separator: "; ")
             var inputs: [String] = []
             for (_, lacking) in missing { for input in lacking where !inputs.contains(input) { inputs.append(input) } }
-            return CheckResult(rule: rule, outcome: .skip(.missingInput, LocalizedText(en: "needs \(list)", es: "necesita \(list)")),
-                               evaluated: [], missing: inputs)
+            return CheckResult(rule: rule, outcome: .skip(.missingInput, LocalizedText(en: "needs \(list)", es: "necesita \(list)")), missing: inputs)
         }
-        return CheckResult(rule: rule, outcome: failures.isEmpty ? .pass : .fail(failures), evaluated: evaluated)
+        return CheckResult(rule: rule, outcome: failures.isEmpty ? .pass : .fail(failures))
     }
 
     mutating func evaluate(_ rule: CheckRule, on subject: Machine?) throws(EvaluationError) -> [CheckFailure] {

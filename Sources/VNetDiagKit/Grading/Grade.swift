@@ -21,7 +21,6 @@ public struct GradedItem: Sendable {
 /// A graded submission.
 public struct SubmissionGrade: Sendable {
     public let name: String
-    public let profile: String
     public let detectedMode: String
     public let confidence: Double
     public let expectedMode: String

@@ -40,7 +40,7 @@ public struct Grader: Sendable {
         var warnings = submission.problems.map { LocalizedText(en: $0, es: $0) }
         guard !submission.documents.isEmpty else {
             warnings.append(LocalizedText(en: "empty: no readable file, scored 0", es: "vacía: ningún fichero legible, puntuación 0"))
-            return SubmissionGrade(name: submission.name, profile: profile.id, detectedMode: "unknown", confidence: 0, expectedMode: profile.mode,
+            return SubmissionGrade(name: submission.name, detectedMode: "unknown", confidence: 0, expectedMode: profile.mode,
                                    items: emptyItems(), warnings: warnings, language: defaultLanguage, diagnosis: nil, fileCount: 0)
         }
         let results = ParsePipeline().parse(submission.documents.map(TextDocument.init))
@@ -56,7 +56,7 @@ public struct Grader: Sendable {
             items.append(checkItem(result, points: graded.points))
         }
         let spanish = results.contains { $0.parsed.locale?.hasPrefix("es") == true }
-        return SubmissionGrade(name: submission.name, profile: profile.id, detectedMode: diagnosis.verdict.id, confidence: diagnosis.verdict.confidence,
+        return SubmissionGrade(name: submission.name, detectedMode: diagnosis.verdict.id, confidence: diagnosis.verdict.confidence,
                                expectedMode: profile.mode, items: items, warnings: warnings, language: spanish ? .es : defaultLanguage,
                                diagnosis: diagnosis, fileCount: submission.documents.count)
     }
