@@ -20,10 +20,6 @@ import Yams
         }
     }
 
-    static func expectedFailures(_ expected: Node) -> [(rule: String, evidence: [String])] {
-        FixtureCheck.expectedFailures(expected)
-    }
-
     static let catalog = try! RuleCatalog.load()
 
     /// The same comparison `vnetdiag check` makes (one implementation): mode, machines, sides,
