@@ -67,5 +67,5 @@ class BusyWatch:
             by_name[name] += ticks / CLOCK_TICKS
         total, capacity = sum(by_name.values()), self.seconds * os.cpu_count()
         top = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in by_name.most_common(4) if seconds >= 1)
-        return (f"{total:.0f} CPU-seconds of other processes in {self.seconds:.0f} s on {os.cpu_count()} cores "
+        return (f"{total:.1f} CPU-seconds of other processes in {self.seconds:.1f} s on {os.cpu_count()} cores "
                 f"({100 * total / capacity:.0f} % of the machine)" + (f": {top}" if top else ""))

@@ -2,6 +2,7 @@
 
 The Markdown is meant to be pasted into BENCHMARKS.md as it is: one `###` part per benchmark,
 each with its own goals, so that one benchmark's figures can be replaced without the others."""
+import textwrap
 from dataclasses import dataclass, field
 
 
@@ -79,6 +80,16 @@ def code(text):
     return f"`{text}`" if text else text
 
 
+def prose(text, first="", rest=""):
+    """Markdown prose at 100 columns like the rest of BENCHMARKS.md (tables keep a row a line)."""
+    return textwrap.fill(text, 100, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def bullet(text):
+    return prose(text, "- ", "  ")
+
+
 def render_text(section):
     parts = [f"== {section.title}", section.description, "",
              plain_table(ROW_HEADER, [row_cells(r) for r in section.rows])]
@@ -91,17 +102,17 @@ def render_text(section):
 
 def render_markdown(section):
     rows = [[code(r.command)] + row_cells(r)[1:] for r in section.rows]
-    parts = [f"### {section.title}", "", section.description, "", markdown_table(ROW_HEADER, rows)]
+    parts = [f"### {section.title}", "", prose(section.description), "", markdown_table(ROW_HEADER, rows)]
     if section.goals:
         goals = [goal_cells(g)[:3] + ["met" if g.met else "**short**"] for g in section.goals]
         parts += ["", markdown_table(GOAL_HEADER[:3] + ["met / short"], goals)]
     if section.notes or section.failures:
-        parts += [""] + [f"- {n}" for n in section.notes] + [f"- **Failed:** {f}" for f in section.failures]
+        parts += [""] + [bullet(n) for n in section.notes] + [bullet(f"**Failed:** {f}") for f in section.failures]
     return "\n".join(parts) + "\n"
 
 
 def render_header(facts, markdown):
     """facts: (label, value) pairs about the machine, the tools and the run."""
     if markdown:
-        return "## Suite: `scripts/bench`\n\n" + "\n".join(f"- {label}: {value}" for label, value in facts) + "\n"
+        return "## Suite: `scripts/bench`\n\n" + "\n".join(bullet(f"{label}: {value}") for label, value in facts) + "\n"
     return "\n".join(f"{label}: {value}" for label, value in facts) + "\n"
