@@ -32,7 +32,17 @@ public struct MatchLimits: Sendable, Equatable {
     }
 
     /// Generous for any real line, small enough that `^(a+)+$` fails within milliseconds.
-    public static let standard = MatchLimits(match: 1_000_000, depth: 10_000, heapKiB: 20_000)
+    public static let defaults = MatchLimits(match: 1_000_000, depth: 10_000, heapKiB: 20_000)
+
+    /// `defaults`, with the match limit replaced by `VNETDIAG_MATCH_LIMIT` when that is a positive
+    /// number (read once): the way to let a teacher's unusually heavy pattern finish.
+    public static let standard: MatchLimits = {
+        var limits = defaults
+        if let text = getenv("VNETDIAG_MATCH_LIMIT").map({ String(cString: $0) }), let value = UInt32(text), value > 0 {
+            limits.match = value
+        }
+        return limits
+    }()
 }
 
 /// A PCRE2 pattern compiled once (JIT when available) and matched against raw bytes.

@@ -68,6 +68,9 @@ struct EventsCommand: ParsableCommand {
                     throw UsageFailure(message: error.description)
                 }
             }
+            for name in stats.binaryInputs {
+                FileHandle.standardError.write(Data("vnetdiag: \(ContentSniffer.binaryWarning(name: name))\n".utf8))
+            }
             output.finish(counts: counts, stats: stats)
             exitWithoutTeardown()
         }

@@ -44,14 +44,22 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Read at most this many bytes of each input (larger inputs are cut, with a warning).")
     var maxBytes: Int = InputReader.defaultMaxBytes
 
+    @Option(name: .long, help: "Lines longer than this many bytes are listed as unparsed instead of parsed.")
+    var maxLineBytes: Int = Section.maxParsedLineLength
+
+    func validate() throws {
+        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be at least 1") }
+        guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be at least 1") }
+    }
+
     func readDocuments() throws -> [TextDocument] {
         let reader = InputReader(maxBytesPerInput: maxBytes)
         do {
-            let inputs = try reader.read(paths: paths)
-            for input in inputs where input.truncated {
-                FileHandle.standardError.write(Data("vnetdiag: \(input.name): cut at \(maxBytes) bytes (raise with --max-bytes)\n".utf8))
+            let (inputs, notes) = try reader.readNoting(paths: paths)
+            for warning in notes + inputs.compactMap({ $0.shortReadWarning(maxBytes: maxBytes) }) {
+                FileHandle.standardError.write(Data("vnetdiag: \(warning)\n".utf8))
             }
-            return inputs.map(TextDocument.init)
+            return inputs.map { TextDocument($0, maxParsedLineLength: maxLineBytes) }
         } catch {
             throw UsageFailure(message: error.description)
         }

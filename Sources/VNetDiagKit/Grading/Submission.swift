@@ -110,7 +110,7 @@ public struct SubmissionReader: Sendable {
         do {
             var document = try input.readFile(target.path, displayName: shown)
             document.folders = folders
-            if document.truncated { problems.append("\(shown): cut at \(input.maxBytesPerInput) bytes") }
+            if let warning = document.shortReadWarning(maxBytes: input.maxBytesPerInput) { problems.append(warning) }
             documents.append(document)
         } catch {
             problems.append(error.description)

@@ -61,14 +61,15 @@ enum EncodingRepair {
     }
 
     /// `Direcci¢n` → `Dirección`: only next to a letter, so real symbols elsewhere survive.
+    static let cp850ReadAsCP1252: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{A2}": "ó", "\u{A1}": "í", "\u{A3}": "ú", "\u{201A}": "é", "\u{A4}": "ñ", "\u{A5}": "Ñ",
+        "\u{A0}": "á", "\u{81}": "ü", "\u{90}": "É",
+    ]
+
     static func undoCP850ReadAsCP1252(_ scalars: inout [Unicode.Scalar]) -> Bool {
-        let map: [Unicode.Scalar: Unicode.Scalar] = [
-            "\u{A2}": "ó", "\u{A1}": "í", "\u{A3}": "ú", "\u{201A}": "é", "\u{A4}": "ñ", "\u{A5}": "Ñ",
-            "\u{A0}": "á", "\u{81}": "ü", "\u{90}": "É",
-        ]
         var changed = false
-        for index in scalars.indices {
-            guard let replacement = map[scalars[index]] else { continue }
+        for index in scalars.indices where scalars[index].value >= 0x80 {
+            guard let replacement = cp850ReadAsCP1252[scalars[index]] else { continue }
             let before = index > 0 && isLetter(scalars[index - 1])
             let after = index + 1 < scalars.count && isLetter(scalars[index + 1])
             // NO-BREAK SPACE is also a plain space in web pastes: require letters on both sides.

@@ -16,6 +16,8 @@ public struct InputDocument: Sendable {
     /// Folders between the folder the user named and the file (`["dom0"]` for `lab/dom0/ifconfig.txt`
     /// read as `lab`): where machines are told apart.
     public var folders: [String] = []
+    /// Reading stopped after the first bytes because they look binary (`ContentSniffer`).
+    public var looksBinary = false
 
     public init(name: String, bytes: [UInt8], truncated: Bool, wasCompressed: Bool, folders: [String] = []) {
         self.name = name
@@ -23,6 +25,14 @@ public struct InputDocument: Sendable {
         self.truncated = truncated
         self.wasCompressed = wasCompressed
         self.folders = folders
+    }
+}
+
+extension InputDocument {
+    /// Why the input was not read to its end, in words, or nil when it was.
+    public func shortReadWarning(maxBytes: Int) -> String? {
+        if looksBinary { return ContentSniffer.binaryWarning(name: name) }
+        return truncated ? "\(name): cut at \(maxBytes) bytes (raise with --max-bytes)" : nil
     }
 }
 
@@ -53,59 +63,89 @@ public struct InputReader: Sendable {
 
     /// Reads every named input. `-` (or an empty list) means standard input.
     public func read(paths: [String], standardInput: () -> FileHandle = { .standardInput }) throws(InputError) -> [InputDocument] {
-        if paths.isEmpty { return [try readHandle(standardInput(), name: "-")] }
+        try readNoting(paths: paths, standardInput: standardInput).documents
+    }
+
+    /// `read(paths:)`, with a note for each folder member left out because it is not a regular
+    /// file (a FIFO would block, a device never ends, a socket cannot be read).
+    public func readNoting(paths: [String], standardInput: () -> FileHandle = { .standardInput })
+        throws(InputError) -> (documents: [InputDocument], notes: [String]) {
+        if paths.isEmpty { return ([try readHandle(standardInput(), name: "-")], []) }
         var documents: [InputDocument] = []
+        var notes: [String] = []
         for path in paths {
             if path == "-" {
                 documents.append(try readHandle(standardInput(), name: "-"))
             } else {
-                documents.append(contentsOf: try readPath(path))
+                documents.append(contentsOf: try readPath(path, notes: &notes))
             }
         }
-        return documents
+        return (documents, notes)
     }
 
     public func readPath(_ path: String) throws(InputError) -> [InputDocument] {
+        var notes: [String] = []
+        return try readPath(path, notes: &notes)
+    }
+
+    func readPath(_ path: String, notes: inout [String]) throws(InputError) -> [InputDocument] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(path: path, reason: "no such file or directory")
         }
-        if isDirectory.boolValue { return try readFolder(path) }
+        if isDirectory.boolValue { return try readFolder(path, notes: &notes) }
         return [try readFile(path)]
     }
 
-    private func readFolder(_ root: String) throws(InputError) -> [InputDocument] {
+    private func readFolder(_ root: String, notes: inout [String]) throws(InputError) -> [InputDocument] {
         let rootURL = URL(fileURLWithPath: root)
         guard let enumerator = FileManager.default.enumerator(
-            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey],
+            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
             options: [.skipsHiddenFiles]) else {
             throw .unreadable(path: root, reason: "cannot list folder")
         }
+        let prefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
+        func relative(_ file: String) -> String { file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file }
+        func display(_ file: String) -> String { (root.hasSuffix("/") ? root : root + "/") + relative(file) }
         var files: [String] = []
         for case let url as URL in enumerator {
-            let isRegular = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile ?? false
-            if isRegular, !Self.metadataFileNames.contains(url.lastPathComponent) { files.append(url.path) }
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+            if values?.isDirectory == true { continue }
+            guard values?.isRegularFile == true else {
+                notes.append("\(display(url.path)): not a regular file (a link, FIFO, socket or device); left out")
+                continue
+            }
+            if !Self.metadataFileNames.contains(url.lastPathComponent) { files.append(url.path) }
         }
-        let prefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
         var documents: [InputDocument] = []
         for file in files.sorted() {
-            let relative = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
-            let display = (root.hasSuffix("/") ? root : root + "/") + relative
-            var document = try readFile(file, displayName: display)
-            document.folders = relative.split(separator: "/").dropLast().map(String.init)
-            documents.append(document)
+            // A member that vanished or cannot be opened since the listing is left out, with a note:
+            // the rest of the folder is still worth reading.
+            do {
+                var document = try readFile(file, displayName: display(file))
+                document.folders = relative(file).split(separator: "/").dropLast().map(String.init)
+                documents.append(document)
+            } catch {
+                notes.append("\(error.description); left out")
+            }
         }
         return documents
     }
 
     public func readFile(_ path: String, displayName: String? = nil) throws(InputError) -> InputDocument {
         let name = displayName ?? path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied"
-            throw .unreadable(path: name, reason: reason)
+        // open(2) rather than FileHandle: errno tells a vanished file from a forbidden one.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw .unreadable(path: name, reason: Self.reason(errno))
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         return try readHandle(handle, name: name)
+    }
+
+    /// strerror's words in the lower case of the other messages ("permission denied").
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code)).lowercased()
     }
 
     func readHandle(_ handle: FileHandle, name: String) throws(InputError) -> InputDocument {
@@ -120,11 +160,13 @@ public struct InputReader: Sendable {
         let chunkSize = 1 << 16
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
         defer { chunk.deallocate() }
+        var sniffed = false
+        var looksBinary = false
         while true {
             let got = systemRead(descriptor, chunk.baseAddress!, chunkSize)
             if got < 0 {
                 if errno == EINTR { continue }
-                throw .unreadable(path: name, reason: String(cString: strerror(errno)))
+                throw .unreadable(path: name, reason: Self.reason(errno))
             }
             if got == 0 { break }
             let room = maxBytesPerInput - bytes.count
@@ -133,13 +175,24 @@ public struct InputReader: Sendable {
                 truncated = true
                 break
             }
+            if !sniffed, bytes.count >= ContentSniffer.sniffLength {
+                sniffed = true
+                if !Gzip.hasMagic(bytes), ContentSniffer.looksBinary(bytes) {
+                    looksBinary = true
+                    truncated = true
+                    break
+                }
+            }
         }
+        if !sniffed, !Gzip.hasMagic(bytes) { looksBinary = ContentSniffer.looksBinary(bytes) }
         if Gzip.hasMagic(bytes) {
             let inflated = try Gzip.inflate(bytes, limit: maxBytesPerInput, name: name)
             return InputDocument(name: name, bytes: inflated.bytes, truncated: truncated || inflated.truncated,
                                  wasCompressed: true)
         }
-        return InputDocument(name: name, bytes: bytes, truncated: truncated, wasCompressed: false)
+        var document = InputDocument(name: name, bytes: bytes, truncated: truncated, wasCompressed: false)
+        document.looksBinary = looksBinary
+        return document
     }
 }
 

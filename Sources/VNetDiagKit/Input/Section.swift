@@ -36,15 +36,16 @@ public struct Section: Sendable {
         lastLine >= firstLine ? firstLine...lastLine : nil
     }
 
-    /// Lines longer than this are not given to parsers: no command prints them, and a pattern
-    /// over 50 MB of one line is wasted work. They are reported as unparsed instead.
+    /// Lines longer than this (by default; `TextDocument.maxParsedLineLength`) are not given to
+    /// parsers: no command prints them, and a pattern over 50 MB of one line is wasted work. They
+    /// are reported as unparsed instead.
     public static let maxParsedLineLength = 65_536
 
     /// Content lines in order (blank lines included; parsers decide what a blank means),
     /// without the over-long ones.
     public var lines: [SourceLine] {
         guard let numbers = lineNumbers else { return [] }
-        return numbers.lazy.map { document.line($0) }.filter { $0.bytes.count <= Self.maxParsedLineLength }
+        return numbers.lazy.map { document.line($0) }.filter { $0.bytes.count <= document.maxParsedLineLength }
     }
 
     /// Lines left out of `lines` for their length, as unparsed entries.
@@ -52,10 +53,10 @@ public struct Section: Sendable {
         guard let numbers = lineNumbers else { return [] }
         return numbers.compactMap { number in
             let range = document.range(ofLine: number)
-            guard range.count > Self.maxParsedLineLength else { return nil }
+            guard range.count > document.maxParsedLineLength else { return nil }
             let text = String(decoding: document.bytes[range.prefix(UnparsedLine.maxKeptText)], as: UTF8.self)
             return UnparsedLine(line: number, text: text,
-                                reason: "line is \(range.count) bytes long; lines over \(Self.maxParsedLineLength) bytes are not parsed")
+                                reason: "line is \(range.count) bytes long; lines over \(document.maxParsedLineLength) bytes are not parsed (raise with --max-line-bytes)")
         }
     }
 

@@ -14,9 +14,13 @@ public final class TextDocument: Sendable {
     public let repairs: NormalizationReport
     /// Folders between the named input folder and this file (see `InputDocument.folders`).
     public let folders: [String]
+    /// Lines longer than this are listed as unparsed instead of going to a parser (`--max-line-bytes`).
+    public let maxParsedLineLength: Int
 
-    public init(name: String, normalizedBytes: [UInt8], repairs: NormalizationReport, folders: [String] = []) {
+    public init(name: String, normalizedBytes: [UInt8], repairs: NormalizationReport, folders: [String] = [],
+                maxParsedLineLength: Int = Section.maxParsedLineLength) {
         self.name = name
+        self.maxParsedLineLength = maxParsedLineLength
         self.folders = folders
         self.bytes = normalizedBytes
         self.repairs = repairs
@@ -37,8 +41,13 @@ public final class TextDocument: Sendable {
     }
 
     public convenience init(_ input: InputDocument) {
-        let (bytes, report) = TextNormalizer.normalize(input.bytes)
-        self.init(name: input.name, normalizedBytes: bytes, repairs: report, folders: input.folders)
+        self.init(input, maxParsedLineLength: Section.maxParsedLineLength)
+    }
+
+    public convenience init(_ input: InputDocument, maxParsedLineLength: Int) {
+        let (bytes, report) = TextNormalizer.normalize(input.bytes, maxLineLength: maxParsedLineLength)
+        self.init(name: input.name, normalizedBytes: bytes, repairs: report, folders: input.folders,
+                  maxParsedLineLength: maxParsedLineLength)
     }
 
     public convenience init(name: String, text: String) {

@@ -7,6 +7,8 @@ public struct NormalizationReport: Sendable, Equatable {
     public var repairedLines = 0
     public var noBreakSpaces = 0
     public var nulBytes = 0
+    /// The input was UTF-16 (PowerShell redirection) and was read as such.
+    public var decodedUTF16 = false
 
     public init() {}
 }
@@ -16,9 +18,17 @@ public struct NormalizationReport: Sendable, Equatable {
 /// TABs are kept: they are real separators in `/proc/net/route` and `brctl show`; every parser
 /// treats TAB and space alike when splitting fields.
 public enum TextNormalizer {
-    public static func normalize(_ input: [UInt8]) -> ([UInt8], NormalizationReport) {
-        if isAlreadyClean(input) { return (input, NormalizationReport()) }
+    /// Lines longer than `maxLineLength` are not parsed, so they only get their NULs replaced:
+    /// repairing the encoding of a 50 MB line would cost gigabytes for nothing.
+    public static func normalize(_ original: [UInt8], maxLineLength: Int = Section.maxParsedLineLength)
+        -> ([UInt8], NormalizationReport) {
         var report = NormalizationReport()
+        var input = original
+        if let order = ContentSniffer.utf16Order(original) {
+            input = ContentSniffer.transcodeUTF16(original, order: order)
+            report.decodedUTF16 = true
+        }
+        if isAlreadyClean(input) { return (input, report) }
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var start = 0
@@ -34,7 +44,7 @@ public enum TextNormalizer {
                 let atEnd = index == count
                 let byte: UInt8 = atEnd ? 0x0A : buffer[index]
                 if byte == 0x0A || byte == 0x0D {
-                    appendLine(buffer[lineStart..<index], to: &output, report: &report)
+                    appendLine(buffer[lineStart..<index], to: &output, report: &report, maxLineLength: maxLineLength)
                     if !atEnd || index > lineStart { output.append(0x0A) }
                     if byte == 0x0D {
                         report.carriageReturns += 1
@@ -70,14 +80,19 @@ public enum TextNormalizer {
     }
 
     private static func appendLine(_ line: Slice<UnsafeBufferPointer<UInt8>>, to output: inout [UInt8],
-                                   report: inout NormalizationReport) {
+                                   report: inout NormalizationReport, maxLineLength: Int) {
         var needsWork = false
+        var highBytes = false
         for byte in line where byte >= 0x80 || byte == 0x1B || byte == 0 {
             needsWork = true
-            break
+            if byte >= 0x80 { highBytes = true }
         }
         guard needsWork else {
             output.append(contentsOf: line)
+            return
+        }
+        if line.count > maxLineLength {
+            appendReplacingNULs(line, to: &output, report: &report)
             return
         }
         var bytes = stripANSI(Array(line), report: &report)
@@ -85,10 +100,24 @@ public enum TextNormalizer {
             report.nulBytes += bytes.lazy.filter { $0 == 0 }.count
             bytes = bytes.map { $0 == 0 ? 0x20 : $0 }
         }
+        guard highBytes else {
+            output.append(contentsOf: bytes)
+            return
+        }
         let repaired = EncodingRepair.repair(bytes)
         if repaired.changed { report.repairedLines += 1 }
         report.noBreakSpaces += repaired.noBreakSpaces
         output.append(contentsOf: repaired.bytes)
+    }
+
+    private static func appendReplacingNULs(_ line: Slice<UnsafeBufferPointer<UInt8>>, to output: inout [UInt8],
+                                            report: inout NormalizationReport) {
+        let start = output.count
+        output.append(contentsOf: line)
+        for index in start..<output.count where output[index] == 0 {
+            output[index] = 0x20
+            report.nulBytes += 1
+        }
     }
 
     /// Removes CSI (`ESC [ ... letter`) and two-byte escape sequences left by `ip -c`, `grep --color`.

@@ -12,6 +12,8 @@ public struct LogScanStats: Sendable, Equatable {
     public var skippedLongLines = 0
     public var patternErrors = 0
     public var outsideTimeWindow = 0
+    /// Inputs not scanned because their first bytes look binary (`ContentSniffer`), by name.
+    public var binaryInputs: [String] = []
 
     public init() {}
 }
@@ -62,10 +64,18 @@ public struct LogScanner: Sendable {
         buffer.reserveCapacity(options.chunkSize * 2)
         var lineNumber = 1
         var ended = false
+        var sniffed = false
         while !ended {
             let got = try source.read(into: &buffer, limit: options.chunkSize)
             stats.bytes += got
             ended = got == 0
+            if !sniffed, ended || buffer.count >= ContentSniffer.sniffLength {
+                sniffed = true
+                if ContentSniffer.looksBinary(buffer) {
+                    stats.binaryInputs.append(name)
+                    return
+                }
+            }
             // Work on complete lines; the tail waits for the next chunk (or is the last line).
             let end: Int
             if ended {

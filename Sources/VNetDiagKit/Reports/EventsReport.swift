@@ -83,6 +83,7 @@ public enum EventsReport {
             sink.field("skippedLongLines", stats.skippedLongLines)
             sink.field("patternErrors", stats.patternErrors)
             sink.field("outsideTimeWindow", stats.outsideTimeWindow)
+            sink.field("binaryInputs", stats.binaryInputs)
         }
     }
 }

@@ -26,6 +26,7 @@ public enum NativeParseReport {
             sink.field("lines", document.lineCount)
             let repairs = document.repairs
             var repaired: [String] = []
+            if repairs.decodedUTF16 { repaired.append("utf-16") }
             if repairs.removedByteOrderMark { repaired.append("byte-order-mark") }
             if repairs.carriageReturns > 0 { repaired.append("carriage-returns") }
             if repairs.ansiSequences > 0 { repaired.append("ansi-colour") }

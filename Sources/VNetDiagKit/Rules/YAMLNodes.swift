@@ -11,13 +11,49 @@ struct YAMLDocument {
             guard let node = try Yams.compose(yaml: text) else {
                 throw RuleError(file: file, line: nil, message: "the file is empty")
             }
+            var budget = Self.maxNodes
+            Self.nodeCount(node, budget: &budget)
+            guard budget > 0 else {
+                throw RuleError(file: file, line: nil,
+                                message: "the file expands to more than \(Self.maxNodes) YAML nodes (aliases repeated inside aliases?)")
+            }
             root = node
         } catch let error as RuleError {
             throw error
         } catch let error as YamlError {
-            throw RuleError(file: file, line: YAMLDocument.line(of: error), message: "not valid YAML: \(error)")
+            throw RuleError(file: file, line: YAMLDocument.line(of: error), message: "not valid YAML: \(YAMLDocument.problem(of: error))")
         } catch {
             throw RuleError(file: file, line: nil, message: "not valid YAML: \(error)")
+        }
+    }
+
+    /// No rule needs this many nodes; aliases can make a short file expand past any memory
+    /// (`a: &a [x, x]`, `b: &b [*a, *a]`, ...), so the count stops there.
+    static let maxNodes = 100_000
+
+    private static func nodeCount(_ node: Node, budget: inout Int) {
+        budget -= 1
+        guard budget > 0 else { return }
+        switch node {
+        case .scalar, .alias: return
+        case .sequence(let sequence):
+            for child in sequence where budget > 0 { nodeCount(child, budget: &budget) }
+        case .mapping(let mapping):
+            for (key, value) in mapping where budget > 0 {
+                nodeCount(key, budget: &budget)
+                nodeCount(value, budget: &budget)
+            }
+        }
+    }
+
+    /// libyaml's problem and context on one line, without the echoed source line and caret.
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            return context.map { "\(problem) (\($0.text))" } ?? problem
+        default:
+            return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
         }
     }
 

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import VNetDiagKit
+
+/// Input that is not what a parser hopes for: binary, NULs, UTF-16, devices, FIFOs, files that
+/// change under the reader. Each case ends with records or a clear note, never a hang or a crash.
+/// The large versions (300,000 interfaces, 200,000 prompts, a 50 MB line through the CLI) run in
+/// `scripts/hostile-input` against the release build, with time and memory bounds.
+@Suite struct HostileInputTests {
+    static let windowsCapture = TestPaths.fixtures.appendingPathComponent("parsers/ipconfig/formats-es-all/input.txt")
+    static let xenCapture = TestPaths.fixtures.appendingPathComponent("seed/xen-bridge")
+
+    static func nativeJSON(_ documents: [TextDocument]) -> [JSONValue] {
+        Parsing.nativeSections(ParsePipeline().parse(documents)).map { section in
+            guard case .object(let fields) = section else { return section }
+            return .object(fields.filter { $0.0 != "source" })
+        }
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-hostile-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func devZeroStopsAfterTheSniffedPrefix() throws {
+        let documents = try InputReader().read(paths: ["/dev/zero"])
+        #expect(documents.count == 1)
+        #expect(documents[0].looksBinary && documents[0].truncated)
+        #expect(documents[0].bytes.count == ContentSniffer.sniffLength)
+        #expect(documents[0].shortReadWarning(maxBytes: 1)?.contains("looks binary") == true)
+    }
+
+    /// PowerShell's `>` writes UTF-16LE with a byte-order mark; some editors save it without one, or big-endian.
+    @Test(arguments: [(true, true), (true, false), (false, true), (false, false)])
+    func utf16ReadsLikeUTF8(littleEndian: Bool, withMark: Bool) throws {
+        let utf8 = try Data(contentsOf: Self.windowsCapture)
+        let text = String(decoding: utf8, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+        var bytes: [UInt8] = withMark ? (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]) : []
+        for unit in text.utf16 {
+            let pair = littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+            bytes += pair
+        }
+        let document = TextDocument(InputDocument(name: "ipconfig.txt", bytes: bytes, truncated: false, wasCompressed: false))
+        #expect(document.repairs.decodedUTF16)
+        #expect(!ContentSniffer.looksBinary(bytes))
+        let plain = TextDocument(InputDocument(name: "ipconfig.txt", bytes: Array(utf8), truncated: false, wasCompressed: false))
+        let sections = Self.nativeJSON([document])
+        #expect(!sections.isEmpty)
+        #expect(sections == Self.nativeJSON([plain]))
+    }
+
+    /// NULs padding the lines of a capture (serial consoles, `script` logs) read as blanks.
+    @Test func nulBytesPaddingLinesKeepTheRecords() throws {
+        let clean = try Parsing.documents(at: [Self.xenCapture.path])
+        let dirty = clean.map { document in
+            var bytes: [UInt8] = []
+            for byte in document.bytes {
+                if byte == 0x0A { bytes += [0, 0, 0] }
+                bytes.append(byte)
+            }
+            return TextDocument(InputDocument(name: document.name, bytes: bytes, truncated: false, wasCompressed: false))
+        }
+        #expect(dirty.allSatisfy { $0.repairs.nulBytes > 0 })
+        let dirtyRecords = ParsePipeline().parse(dirty).map(\.parsed.records.count)
+        #expect(dirtyRecords == ParsePipeline().parse(clean).map(\.parsed.records.count))
+        #expect(dirtyRecords.reduce(0, +) >= 5)
+    }
+
+    @Test func aLongLineIsCopiedNotRepaired() {
+        var bytes = [UInt8](repeating: 0xE9, count: 200_000)  // Latin-1 é: would need a repair
+        bytes += Array("\neth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n".utf8)
+        let document = TextDocument(InputDocument(name: "long", bytes: bytes, truncated: false, wasCompressed: false),
+                                    maxParsedLineLength: 1000)
+        #expect(document.repairs.repairedLines == 0)
+        #expect(document.range(ofLine: 1).count == 200_000)
+        let result = ParsePipeline().parse(document, forcedFormat: "ifconfig")
+        #expect(result.flatMap(\.parsed.unparsed).map(\.line) == [1])
+        #expect(result.flatMap(\.parsed.unparsed).first?.reason.contains("--max-line-bytes") == true)
+        #expect(result.flatMap(\.parsed.records).count == 1)
+    }
+
+    /// A FIFO with no writer would block `open` forever; inside a folder it is left out with a note.
+    @Test func aFIFOInAFolderIsLeftOutWithANote() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(folder.appendingPathComponent("pipe").path, 0o600) == 0)
+        try Data("eth0      Link encap:Ethernet  HWaddr 00:40:D0:65:B2:84\n".utf8)
+            .write(to: folder.appendingPathComponent("ifconfig.txt"))
+        let (documents, notes) = try InputReader().readNoting(paths: [folder.path])
+        #expect(documents.map(\.name) == [folder.path + "/ifconfig.txt"])
+        #expect(notes == [folder.path + "/pipe: not a regular file (a link, FIFO, socket or device); left out"])
+    }
+
+    /// Named on the command line, a FIFO is read like standard input: to its writer's end.
+    @Test func aNamedFIFOIsReadToItsEnd() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: path)
+            handle?.write(Data(repeating: UInt8(ascii: "x"), count: 300_000))
+            try? handle?.close()
+        }
+        writer.start()
+        let documents = try InputReader().read(paths: [path])
+        #expect(documents.first?.bytes.count == 300_000)
+    }
+
+    /// A log being written while it is read: the reader takes what is there, up to its limit.
+    @Test func aGrowingFileIsReadUpToTheLimit() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("growing.log").path
+        FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x0A, count: 1 << 20))
+        let stop = StopFlag()
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: path) else { return }
+            handle.seekToEndOfFile()
+            while !stop.isSet { handle.write(Data(repeating: UInt8(ascii: "y"), count: 1 << 16)) }
+            try? handle.close()
+        }
+        writer.start()
+        defer { stop.set() }
+        let documents = try InputReader(maxBytesPerInput: 4 << 20).read(paths: [path])
+        #expect(documents.count == 1)
+        #expect(documents[0].bytes.count >= 1 << 20 && documents[0].bytes.count <= 4 << 20)
+    }
+
+    /// A path that is gone names the reason; inside a folder, a dangling link is a note, not the end.
+    @Test func missingPathsAndDanglingLinks() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("gone.txt").path
+        #expect(throws: InputError.unreadable(path: missing, reason: "no such file or directory")) {
+            try InputReader().readFile(missing)
+        }
+        #expect(throws: InputError.unreadable(path: missing, reason: "no such file or directory")) {
+            try InputReader().read(paths: [missing])
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link").path, withDestinationPath: missing)
+        let (documents, notes) = try InputReader().readNoting(paths: [folder.path])
+        #expect(documents.isEmpty)
+        #expect(notes.count == 1 && notes[0].hasPrefix(folder.path + "/link: not a regular file"))
+    }
+}
+
+/// Set once by the test, read by a writer thread.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
