@@ -54,7 +54,8 @@ public enum IPRouteParser: SectionParser {
         }
         guard let prefix = words.first else { return nil }
         let isIPv6 = prefix.contains(":") && prefix.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "/" || $0 == "." }
-        guard prefix == "default" || isIPv6 || IPv4Address(String(prefix.split(separator: "/")[0])) != nil else {
+        // Empty pieces kept: a bare `/` splits into two empty strings, not into none.
+        guard prefix == "default" || isIPv6 || IPv4Address(String(prefix.split(separator: "/", omittingEmptySubsequences: false)[0])) != nil else {
             return nil
         }
         var route = makeRoute(prefix, origin: section.provenance(line.number, line.number))
@@ -65,7 +66,8 @@ public enum IPRouteParser: SectionParser {
 
     /// A route for an `ip route` destination: `default`, `10.0.2.0/24`, a host (`/32` unwritten), IPv6.
     static func makeRoute(_ prefix: String, origin: Provenance) -> RouteRecord {
-        let parts = prefix.split(separator: "/", maxSplits: 1)
+        // Empty pieces kept, so that `parts[0]` exists for an empty `dst` in `ip -j route`.
+        let parts = prefix.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         let isV6 = prefix.contains(":")
         var route = RouteRecord(destination: prefix == "default" ? .name("default") : HostToken(String(parts[0])), origin: origin)
         route.family = isV6 ? .inet6 : .inet
