@@ -9,6 +9,12 @@ public struct ExpressionParser {
     let bytes: [UInt8]
     var tokens: [(token: Token, span: Range<Int>)] = []
     var position = 0
+    /// Sub-expressions being parsed inside one another (parentheses, `!`, arguments...).
+    var nesting = 0
+
+    /// Deepest expression accepted. Parsing, checking and evaluating recurse once per level: without
+    /// a bound, a few kilobytes of `(((` or `!!!` overflow the stack. Rules nest a handful of levels.
+    public static let maxDepth = 100
 
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
         var parser = ExpressionParser(bytes: Array(text.utf8))
@@ -42,7 +48,9 @@ public struct ExpressionParser {
                 while index < bytes.count, isDigit(bytes[index]) {
                     let (next, overflow) = value.multipliedReportingOverflow(by: 10)
                     guard !overflow else { throw ExpressionError(start, "number too large") }
-                    value = next + Int(bytes[index] - 0x30)
+                    let (sum, carry) = next.addingReportingOverflow(Int(bytes[index] - 0x30))
+                    guard !carry else { throw ExpressionError(start, "number too large") }
+                    value = sum
                     index += 1
                 }
                 tokens.append((.int(value), start..<index))
@@ -124,13 +132,33 @@ public struct ExpressionParser {
 
     // MARK: grammar
 
+    /// Counts one more level of nesting, refusing to go past `maxDepth`; undo with `nesting -= 1`.
+    mutating func enterNested() throws(ExpressionError) {
+        nesting += 1
+        guard nesting <= Self.maxDepth else { throw tooDeep(at: current.span.lowerBound) }
+    }
+
+    func tooDeep(at offset: Int) -> ExpressionError {
+        ExpressionError(offset, "the expression is nested more than \(Self.maxDepth) levels deep")
+    }
+
+    /// A node with children, refused when it makes the tree too deep (long `a.b.c...` or `a + b + ...`
+    /// chains deepen the tree without nesting the parser).
+    func node(_ kind: Expression.Kind, _ span: Range<Int>) throws(ExpressionError) -> Expression {
+        let expression = Expression(kind, span)
+        guard expression.depth <= Self.maxDepth else { throw tooDeep(at: span.lowerBound) }
+        return expression
+    }
+
     mutating func parseConditional() throws(ExpressionError) -> Expression {
+        try enterNested()
+        defer { nesting -= 1 }
         let test = try parseBinary(level: 0)
         guard accept("?") else { return test }
         let then = try parseConditional()
         _ = try expect(":")
         let otherwise = try parseConditional()
-        return Expression(.conditional(test, then, otherwise), test.span.lowerBound..<otherwise.span.upperBound)
+        return try node(.conditional(test, then, otherwise), test.span.lowerBound..<otherwise.span.upperBound)
     }
 
     static let levels: [[String]] = [["||"], ["&&"], ["==", "!=", "<", "<=", ">", ">=", "in", "=~"], ["+", "-"]]
@@ -148,7 +176,7 @@ public struct ExpressionParser {
             position += 1
             let right = try parseBinary(level: level + 1)
             let op = Expression.BinaryOperator(rawValue: symbol)!
-            left = Expression(.binary(op, left, right), left.span.lowerBound..<right.span.upperBound)
+            left = try node(.binary(op, left, right), left.span.lowerBound..<right.span.upperBound)
             // Comparisons do not chain: `a < b < c` is a mistake, not a range test.
             if level == 2, case .symbol(let next) = current.token, Self.levels[2].contains(next) {
                 throw ExpressionError(current.span.lowerBound, "comparisons cannot be chained; use && between them")
@@ -157,14 +185,16 @@ public struct ExpressionParser {
     }
 
     mutating func parseUnary() throws(ExpressionError) -> Expression {
+        try enterNested()
+        defer { nesting -= 1 }
         let start = current.span.lowerBound
         if accept("!") {
             let operand = try parseUnary()
-            return Expression(.unary(.not, operand), start..<operand.span.upperBound)
+            return try node(.unary(.not, operand), start..<operand.span.upperBound)
         }
         if accept("-") {
             let operand = try parseUnary()
-            return Expression(.unary(.negate, operand), start..<operand.span.upperBound)
+            return try node(.unary(.negate, operand), start..<operand.span.upperBound)
         }
         return try parsePostfix()
     }
@@ -181,12 +211,12 @@ public struct ExpressionParser {
                 if case .symbol("(") = current.token {
                     expression = try parseMethod(name, receiver: expression, nameSpan: nameSpan)
                 } else {
-                    expression = Expression(.member(expression, name), expression.span.lowerBound..<nameSpan.upperBound)
+                    expression = try node(.member(expression, name), expression.span.lowerBound..<nameSpan.upperBound)
                 }
             } else if accept("[") {
                 let index = try parseConditional()
                 let end = try expect("]")
-                expression = Expression(.index(expression, index), expression.span.lowerBound..<end)
+                expression = try node(.index(expression, index), expression.span.lowerBound..<end)
             } else {
                 return expression
             }
@@ -203,10 +233,10 @@ public struct ExpressionParser {
             _ = try expect(",")
             let body = try parseConditional()
             let end = try expect(")")
-            return Expression(.comprehension(comprehension, list: receiver, variable: variable, body: body), receiver.span.lowerBound..<end)
+            return try node(.comprehension(comprehension, list: receiver, variable: variable, body: body), receiver.span.lowerBound..<end)
         }
         let (arguments, end) = try parseArguments()
-        return Expression(.call(name, receiver: receiver, arguments: arguments), receiver.span.lowerBound..<end)
+        return try node(.call(name, receiver: receiver, arguments: arguments), receiver.span.lowerBound..<end)
     }
 
     mutating func parseArguments() throws(ExpressionError) -> ([Expression], Int) {
@@ -228,20 +258,20 @@ public struct ExpressionParser {
         case .identifier(let name):
             if accept("(") {
                 let (arguments, end) = try parseArguments()
-                return Expression(.call(name, receiver: nil, arguments: arguments), span.lowerBound..<end)
+                return try node(.call(name, receiver: nil, arguments: arguments), span.lowerBound..<end)
             }
             return Expression(.identifier(name), span)
         case .symbol("("):
             let inner = try parseConditional()
             let end = try expect(")")
-            return Expression(inner.kind, span.lowerBound..<end)
+            return try node(inner.kind, span.lowerBound..<end)
         case .symbol("["):
             var items: [Expression] = []
             if !accept("]") {
                 repeat { items.append(try parseConditional()) } while accept(",")
                 _ = try expect("]")
             }
-            return Expression(.list(items), span.lowerBound..<tokens[position - 1].span.upperBound)
+            return try node(.list(items), span.lowerBound..<tokens[position - 1].span.upperBound)
         default:
             throw ExpressionError(span.lowerBound, "expected a value, found \(describe(token))")
         }

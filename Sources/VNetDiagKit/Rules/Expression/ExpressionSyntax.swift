@@ -39,14 +39,20 @@ public struct Expression: Sendable {
     public let kind: Kind
     /// Byte offsets into the source text.
     public let span: Range<Int>
+    /// Levels in this tree, 1 for a leaf: checking and evaluating recurse once per level, so the
+    /// parser refuses trees deeper than `ExpressionParser.maxDepth` before they overflow the stack.
+    public let depth: Int
 
     public init(_ kind: Kind, _ span: Range<Int>) {
         self.kind = kind
         self.span = span
+        depth = 1 + (Self.children(of: kind).lazy.map(\.depth).max() ?? 0)
     }
 
     /// The children in evaluation order (for traces and walks).
-    public var children: [Expression] {
+    public var children: [Expression] { Self.children(of: kind) }
+
+    static func children(of kind: Kind) -> [Expression] {
         switch kind {
         case .literal, .identifier: return []
         case .member(let base, _): return [base]
