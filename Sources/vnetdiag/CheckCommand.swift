@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit 1 when a fixture disagrees. --update rewrites the mode and findings of the disagreeing expected.yaml files.")
 
     @Option(help: "Folders checked at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ParallelMap.activeProcessorCount
 
     @Flag(help: "Rewrite the disagreeing expectations (mode and findings) from what was found.")
     var update = false

@@ -19,7 +19,7 @@ struct GradeCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "Submissions graded at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ParallelMap.activeProcessorCount
 
     @Option(help: "Language of the class pages and of students whose outputs are not Spanish (default from LANG).")
     var lang: ReportLanguage?

@@ -9,9 +9,19 @@ public struct FormatSniffer: Sendable {
     /// Capture group number → the format and whether the marker is a table header.
     private let groupFormats: [(group: Int, format: FormatName, isHeader: Bool)]
     private let parsers: [any SectionParser.Type]
+    /// Refining formats first: "netstat -rn" must not fall back to "route".
+    private let refiningFirst: [any SectionParser.Type]
+    /// Each parser's command words split once: (format, words, is a /proc or /sys path).
+    private let commandEntries: [(format: FormatName, words: [Substring], isPath: Bool)]
 
     public init(parsers: [any SectionParser.Type] = ParserRegistry.parsers) {
         self.parsers = parsers
+        refiningFirst = parsers.filter { $0.signature.refines != nil } + parsers.filter { $0.signature.refines == nil }
+        commandEntries = refiningFirst.flatMap { parser in
+            parser.signature.commandWords.map { entry in
+                (parser.format, entry.hasPrefix("/") ? [Substring(entry)] : entry.split(separator: " "), entry.hasPrefix("/"))
+            }
+        }
         var alternatives: [String] = []
         var groups: [(Int, FormatName, Bool)] = []
         var groupNumber = 0
@@ -132,31 +142,28 @@ public struct FormatSniffer: Sendable {
         let words = commandWords(command)
         guard let program = words.first else { return nil }
         let object = words.dropFirst().first { !$0.hasPrefix("-") && !Self.optionArguments.contains($0) }
-        let readers: Set<String> = ["cat", "less", "more", "head", "tail", "grep", "egrep", "zcat", "zgrep"]
-        // Refining formats first: "netstat -rn" must not fall back to "route".
-        let ordered = parsers.filter { $0.signature.refines != nil } + parsers.filter { $0.signature.refines == nil }
-        for parser in ordered {
-            for entry in parser.signature.commandWords {
-                if entry.hasPrefix("/") {
-                    if readers.contains(program), words.dropFirst().contains(where: { $0.hasPrefix(entry) }) { return parser.format }
-                    continue
-                }
-                let parts = entry.split(separator: " ")
-                guard parts[0] == program else { continue }
-                if parts.count == 1 { return parser.format }
-                if let object, !object.isEmpty, parts[1].hasPrefix(object) { return parser.format }
+        let isReader = Self.fileReaders.contains(program)
+        for entry in commandEntries {
+            if entry.isPath {
+                if isReader, words.dropFirst().contains(where: { $0.hasPrefix(entry.words[0]) }) { return entry.format }
+                continue
             }
+            guard entry.words[0] == program else { continue }
+            if entry.words.count == 1 { return entry.format }
+            if let object, !object.isEmpty, entry.words[1].hasPrefix(object) { return entry.format }
         }
         return nil
     }
+
+    /// Commands that print a file named after them (`cat /proc/net/arp`).
+    static let fileReaders: Set<String> = ["cat", "less", "more", "head", "tail", "grep", "egrep", "zcat", "zgrep"]
 
     /// Option values that are not the iproute2 object (`ip -f inet addr`, `iptables -t nat -L`).
     static let optionArguments: Set<String> = ["inet", "inet6", "nat", "filter", "mangle", "raw", "security"]
 
     func format(forFileName path: String) -> FormatName? {
         let base = Self.baseName(path)
-        let ordered = parsers.filter { $0.signature.refines != nil } + parsers.filter { $0.signature.refines == nil }
-        for parser in ordered where parser.signature.fileNameHints.contains(where: base.contains) {
+        for parser in refiningFirst where parser.signature.fileNameHints.contains(where: base.contains) {
             return parser.format
         }
         return nil

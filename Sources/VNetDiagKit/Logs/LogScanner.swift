@@ -24,7 +24,7 @@ public struct LogScanOptions: Sendable {
     public var maxLineLength = 1 << 16
     public var chunkSize = 1 << 22
     /// Pieces of each chunk scanned at once (one per core by default).
-    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    public var parallelism = ParallelMap.activeProcessorCount
 
     public init(since: Double? = nil, until: Double? = nil) {
         self.since = since

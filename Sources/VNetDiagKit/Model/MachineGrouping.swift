@@ -11,7 +11,10 @@ public enum MachineGrouping {
 
     /// The same results, in the same order, with `machine` set to the name of their machine.
     public static func labelled(_ results: [SectionResult]) -> [SectionResult] {
-        grouped(results).results
+        let (identities, owners) = assign(results)
+        var labelled = results
+        for index in labelled.indices { labelled[index].machine = identities[owners[index]].name }
+        return labelled
     }
 
     /// The machines, each with its sections, in order of first appearance.
@@ -43,6 +46,7 @@ public enum MachineGrouping {
         var owners: [Int] = []
         owners.reserveCapacity(results.count)
         var indexByKey: [String: Int] = [:]
+        var takenNames: Set<String> = []
         var listedInterfaces: [String: [String: String]] = [:]
         var parts: [String: Int] = [:]
         let promptHostsByDocument = promptHosts(results)
@@ -67,7 +71,9 @@ public enum MachineGrouping {
             } else {
                 index = identities.count
                 indexByKey[key] = index
-                identities.append(Identity(name: uniqueName(name, key: key, taken: identities.map(\.name)), source: source))
+                let unique = uniqueName(name, key: key, taken: takenNames)
+                takenNames.insert(unique)
+                identities.append(Identity(name: unique, source: source))
             }
             owners.append(index)
             if let host = result.section.promptHost, host != identities[index].name, !identities[index].aliases.contains(host) {
@@ -79,7 +85,7 @@ public enum MachineGrouping {
 
     /// Two machines never share a name: `a/host` and `b/host` are named by their folder paths,
     /// other clashes get a number.
-    static func uniqueName(_ name: String, key: String, taken: [String]) -> String {
+    static func uniqueName(_ name: String, key: String, taken: Set<String>) -> String {
         guard taken.contains(name) else { return name }
         if key.hasPrefix("folder:") {
             let path = String(key.dropFirst("folder:".count))
@@ -113,9 +119,10 @@ public enum MachineGrouping {
     /// Host names of every prompt in each document, in order of appearance.
     static func promptHosts(_ results: [SectionResult]) -> [String: [String]] {
         var hosts: [String: [String]] = [:]
+        var seen: Set<[String]> = []
         for result in results {
-            guard let host = result.section.promptHost else { continue }
-            if !(hosts[result.section.source]?.contains(host) ?? false) { hosts[result.section.source, default: []].append(host) }
+            guard let host = result.section.promptHost, seen.insert([result.section.source, host]).inserted else { continue }
+            hosts[result.section.source, default: []].append(host)
         }
         return hosts
     }

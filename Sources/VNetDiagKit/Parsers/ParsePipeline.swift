@@ -25,7 +25,7 @@ public struct ParsePipeline: Sendable {
 
     /// Sections longer than this are cut into chunks parsed on all cores, where the parser allows.
     public var chunkLines = 4096
-    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    public var parallelism = ParallelMap.activeProcessorCount
 
     public func parse(_ document: TextDocument, forcedFormat: FormatName? = nil) -> [SectionResult] {
         let sections = sniffer.sniff(PromptSplitter.split(document), forced: forcedFormat)

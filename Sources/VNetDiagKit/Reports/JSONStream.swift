@@ -45,7 +45,7 @@ public struct JSONStream: JSONSink {
     public var parallelThreshold = 2048
 
     public mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout JSONStream, Item) -> Void) {
-        let pieces = ProcessInfo.processInfo.activeProcessorCount
+        let pieces = ParallelMap.activeProcessorCount
         guard items.count >= parallelThreshold, pieces > 1 else {
             for item in items { write(&self, item) }
             return
