@@ -54,6 +54,6 @@ struct SeedWriter {
 
     func save(_ name: String, _ bytes: [UInt8]) {
         let fileName = "seed-" + name.replacingOccurrences(of: "/", with: "__")
-        FileManager.default.createFile(atPath: folder + "/" + fileName, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: folder + "/" + fileName, contents: Data(bytes))
     }
 }
