@@ -225,9 +225,12 @@ public final class MatchScratch {
 /// String for every capture (a tenth of the parse time in a profile).
 final class GroupNames: Sendable {
     let entries: [(name: String, group: Int)]
+    /// Only `(?J)` patterns repeat a name; the others need not look further when a group is unset.
+    let hasDuplicates: Bool
 
     init(_ table: [(name: String, group: Int)]) {
         entries = table
+        hasDuplicates = Set(table.map(\.name)).count < table.count
     }
 
     /// Every group with this name, in group order (several only with `(?J)`).
@@ -261,6 +264,7 @@ public struct Match: Sendable {
     public func range(_ name: String) -> Range<Int>? {
         guard let group = names.group(name) else { return nil }
         if let found = range(group) { return found }
+        guard names.hasDuplicates else { return nil }
         return names.groups(name).lazy.compactMap { range($0) }.first
     }
 

@@ -62,17 +62,20 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var description: String {
-        // Built from bytes: string interpolation showed up in parse profiles.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(15)
-        for shift in stride(from: 24, through: 0, by: -8) {
-            let octet = UInt8(truncatingIfNeeded: value >> UInt32(shift))
-            if octet >= 100 { bytes.append(0x30 + octet / 100) }
-            if octet >= 10 { bytes.append(0x30 + octet / 10 % 10) }
-            bytes.append(0x30 + octet % 10)
-            if shift > 0 { bytes.append(UInt8(ascii: ".")) }
+        // Written straight into the string's storage (at most 15 bytes: a small string, no
+        // allocation): interpolation, then an array, showed up in parse profiles.
+        String(unsafeUninitializedCapacity: 15) { buffer in
+            var count = 0
+            for shift in stride(from: 24, through: 0, by: -8) {
+                let octet = UInt8(truncatingIfNeeded: value >> UInt32(shift))
+                if octet >= 100 { buffer[count] = 0x30 + octet / 100; count += 1 }
+                if octet >= 10 { buffer[count] = 0x30 + octet / 10 % 10; count += 1 }
+                buffer[count] = 0x30 + octet % 10
+                count += 1
+                if shift > 0 { buffer[count] = UInt8(ascii: "."); count += 1 }
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }

@@ -1,32 +1,32 @@
 /// A 48-bit Ethernet address. Parses colon or dash separators, upper or lower case, and
 /// macOS's octets without leading zeros (`0:11:22:3:4:5`).
 public struct MACAddress: Hashable, Sendable, CustomStringConvertible {
-    public let octets: [UInt8]
+    /// The six octets, first octet in the high bits of the low 48: no array per address.
+    public let value: UInt64
 
     public init?<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
-        var result: [UInt8] = []
-        result.reserveCapacity(6)
-        var current: UInt32 = 0
+        var result: UInt64 = 0
+        var octetCount = 0
+        var current: UInt64 = 0
         var digits = 0
         var separator: UInt8? = nil
         for byte in bytes {
             if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") {
                 if separator == nil { separator = byte }
-                guard byte == separator, digits > 0 else { return nil }
-                result.append(UInt8(current))
+                guard byte == separator, digits > 0, octetCount < 5 else { return nil }
+                result = result << 8 | current
+                octetCount += 1
                 current = 0
                 digits = 0
                 continue
             }
             guard let nibble = hexValue(byte) else { return nil }
-            current = current << 4 | UInt32(nibble)
+            current = current << 4 | UInt64(nibble)
             digits += 1
             if digits > 2 { return nil }
         }
-        guard digits > 0 else { return nil }
-        result.append(UInt8(current))
-        guard result.count == 6 else { return nil }
-        octets = result
+        guard digits > 0, octetCount == 5 else { return nil }
+        value = result << 8 | current
     }
 
     public init?(_ text: String) { self.init(bytes: text.utf8) }
@@ -34,24 +34,29 @@ public struct MACAddress: Hashable, Sendable, CustomStringConvertible {
     /// From six octets (EUI-64 interface ids, libvirt's tap/guest pairs).
     public init?(octets: [UInt8]) {
         guard octets.count == 6 else { return nil }
-        self.octets = octets
+        value = octets.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    public var octets: [UInt8] {
+        (0..<6).map { UInt8(truncatingIfNeeded: value >> UInt64(40 - 8 * $0)) }
     }
 
     /// Canonical lower-case, colon-separated form.
     public var description: String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(17)
-        for (index, octet) in octets.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ":")) }
-            bytes.append(digits[Int(octet >> 4)])
-            bytes.append(digits[Int(octet & 15)])
+        String(unsafeUninitializedCapacity: 17) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            for index in 0..<6 {
+                let octet = Int(truncatingIfNeeded: value >> UInt64(40 - 8 * index)) & 0xff
+                if index > 0 { buffer[3 * index - 1] = UInt8(ascii: ":") }
+                buffer[3 * index] = digits.utf8Start[octet >> 4]
+                buffer[3 * index + 1] = digits.utf8Start[octet & 15]
+            }
+            return 17
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    public var isZero: Bool { octets.allSatisfy { $0 == 0 } }
-    public var isBroadcast: Bool { octets.allSatisfy { $0 == 0xff } }
+    public var isZero: Bool { value == 0 }
+    public var isBroadcast: Bool { value == 0xffff_ffff_ffff }
     /// The first three octets, e.g. `00:50:56`.
     public var oui: String { octets.prefix(3).map { String(format2: $0) }.joined(separator: ":") }
 }

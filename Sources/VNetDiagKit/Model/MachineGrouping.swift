@@ -47,9 +47,11 @@ public enum MachineGrouping {
         owners.reserveCapacity(results.count)
         var indexByKey: [String: Int] = [:]
         var takenNames: Set<String> = []
-        var listedInterfaces: [String: [String: String]] = [:]
+        var listedInterfaces: [String: [String: Signature]] = [:]
         var parts: [String: Int] = [:]
         let promptHostsByDocument = promptHosts(results)
+        var sectionsPerDocument: [String: Int] = [:]
+        for result in results { sectionsPerDocument[result.section.source, default: 0] += 1 }
         for result in results {
             var (key, name, source) = identity(of: result, promptHosts: promptHostsByDocument[result.section.source] ?? [])
             if source == .file {
@@ -57,13 +59,16 @@ public enum MachineGrouping {
                 let baseName = name
                 let part = parts[key, default: 1]
                 if part > 1 { (key, name, source) = (key + "#\(part)", baseName + "-\(part)", .content) }
-                let signatures = interfaceSignatures(result)
-                if conflicts(signatures, with: listedInterfaces[key] ?? [:]) {
-                    let baseKey = key.split(separator: "#").first.map(String.init) ?? key
-                    parts[baseKey] = part + 1
-                    (key, name, source) = (baseKey + "#\(part + 1)", baseName + "-\(part + 1)", .content)
+                // A file of one section is one machine: there is no other section to compare with.
+                if sectionsPerDocument[result.section.source, default: 0] > 1 {
+                    let signatures = interfaceSignatures(result)
+                    if conflicts(signatures, with: listedInterfaces[key] ?? [:]) {
+                        let baseKey = key.split(separator: "#").first.map(String.init) ?? key
+                        parts[baseKey] = part + 1
+                        (key, name, source) = (baseKey + "#\(part + 1)", baseName + "-\(part + 1)", .content)
+                    }
+                    listedInterfaces[key, default: [:]].merge(signatures) { old, _ in old }
                 }
-                listedInterfaces[key, default: [:]].merge(signatures) { old, _ in old }
             }
             let index: Int
             if let known = indexByKey[key] {
@@ -127,20 +132,26 @@ public enum MachineGrouping {
         return hosts
     }
 
-    /// Interface name → what identifies its owner (MAC, else first IPv4 address).
-    static func interfaceSignatures(_ result: SectionResult) -> [String: String] {
-        var signatures: [String: String] = [:]
+    /// What identifies an interface's owner: its MAC, else its first IPv4 address.
+    enum Signature: Equatable {
+        case mac(MACAddress)
+        case address(HostToken)
+    }
+
+    /// Interface name → its signature.
+    static func interfaceSignatures(_ result: SectionResult) -> [String: Signature] {
+        var signatures: [String: Signature] = [:]
         for case .interface(let record) in result.parsed.records where record.name != "lo" {
             if let mac = record.mac {
-                signatures[record.name] = mac.description
+                signatures[record.name] = .mac(mac)
             } else if let address = record.ipv4.first?.address {
-                signatures[record.name] = address.description
+                signatures[record.name] = .address(address)
             }
         }
         return signatures
     }
 
-    static func conflicts(_ signatures: [String: String], with known: [String: String]) -> Bool {
+    static func conflicts(_ signatures: [String: Signature], with known: [String: Signature]) -> Bool {
         signatures.contains { name, signature in known[name].map { $0 != signature } ?? false }
     }
 

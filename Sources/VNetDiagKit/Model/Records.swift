@@ -67,7 +67,7 @@ public struct IPv6Assignment: Sendable, Equatable {
     }
 }
 
-public struct InterfaceCounters: Sendable, Equatable {
+public struct InterfaceCounters: Sendable, Equatable, EmptyInitializable {
     public var rxPackets: Int?
     public var rxErrors: Int?
     public var rxDropped: Int?
@@ -87,6 +87,7 @@ public struct InterfaceCounters: Sendable, Equatable {
 }
 
 /// One interface block of `ifconfig` (old, new or BSD layout).
+@dynamicMemberLookup
 public struct InterfaceRecord: Sendable {
     public var name: String
     public var origin: Provenance
@@ -105,35 +106,13 @@ public struct InterfaceRecord: Sendable {
     public var hardwareAddressText: String?
     public var ipv4: [IPv4Assignment] = []
     public var ipv6: [IPv6Assignment] = []
-    public var counters = InterfaceCounters()
-    public var interrupt: Int?
-    public var baseAddress: String?
-    public var memory: String?
+    @LazyBox public var counters: InterfaceCounters
     /// The block was rebuilt across damage (continuation lines found after a break).
     public var reconstructed = false
     /// Old-layout names are cut to 9 characters; a 9-character name may be truncated.
     public var nameMayBeTruncated = false
-    /// iproute2: interface index, operational state (`UP`, `DOWN`, `UNKNOWN`, `LOWERLAYERDOWN`),
-    /// bridge or bond master, the `@peer` part of the name (`if5`, `eth0`), the peer's namespace,
-    /// alternative names, queueing discipline.
-    public var index: Int?
-    public var state: String?
-    public var master: String?
-    public var peer: String?
-    public var linkNetns: String?
-    public var altNames: [String] = []
-    public var qdisc: String?
-    /// Windows: adapter description, DHCP, gateways, DHCP and DNS servers.
-    public var description: String?
-    public var dhcpEnabled: Bool?
-    public var gateways: [HostToken] = []
-    public var dhcpServer: HostToken?
-    public var dnsServers: [String] = []
-    /// BSD/macOS: `status: active`, bridge `member:` interfaces, and every other attribute line
-    /// as printed (`options`, `nd6 options`, `media`, `hwaddr`, `plugged`, `vendor`, `lane 1`...).
-    public var mediaStatus: String?
-    public var members: [String] = []
-    public var attributes: [(key: String, value: String)] = []
+    /// Fields of other platforms and tools, boxed: most records leave them empty.
+    @LazyBox public var details: InterfaceDetails
     /// Which `ifconfig` layout printed the block: `old`, `new` or `bsd`.
     public var layout: String?
 
