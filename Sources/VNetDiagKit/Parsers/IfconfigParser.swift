@@ -32,7 +32,8 @@ public enum IfconfigParser: SectionParser {
 /// The state machine behind `IfconfigParser`.
 struct IfconfigBlockBuilder {
     let section: Section
-    var records: [InterfaceRecord] = []
+    /// Finished blocks, already wrapped: wrapping them at the end copied every record once more.
+    var records: [Record] = []
     var current: InterfaceRecord? = nil
     var unparsed: [UnparsedLine] = []
     var layouts: Set<String> = []
@@ -67,7 +68,7 @@ struct IfconfigBlockBuilder {
             layouts.insert("bsd")
         }
         if current == nil {
-            guard var resumed = records.popLast() else {
+            guard case .interface(var resumed)? = records.popLast() else {
                 unparsed.append(line.unparsed("ifconfig detail line before any interface line"))
                 return
             }
@@ -95,13 +96,12 @@ struct IfconfigBlockBuilder {
     }
 
     mutating func closeBlock() {
-        if let block = current { records.append(block) }
-        current = nil
+        if let block = current.take() { records.append(.interface(block)) }
     }
 
     mutating func finish() -> ParsedSection {
         closeBlock()
         let variant = layouts.count > 1 ? "mixed" : layouts.first
-        return ParsedSection(records: records.map { .interface($0) }, unparsed: unparsed, variant: variant, locale: locale)
+        return ParsedSection(records: records, unparsed: unparsed, variant: variant, locale: locale)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Localised words of old-layout `ifconfig` (formats.md §2.3) mapped back to English.
 enum IfconfigVocabulary {
     static let englishFlags: Set<String> = [
@@ -48,6 +50,14 @@ enum IfconfigVocabulary {
     /// Flag words of an old-layout flags line: (as written, in English). Handles `PUNTO A PUNTO`,
     /// pt_BR's missing spaces (`BROADCASTRUNNING`) and one-letter typos in hand-typed pastes.
     static func flags(_ text: String) -> (written: [String], english: [String]) {
+        flagsCache.value(for: text, compute: translateFlags)
+    }
+
+    /// A host prints the same few flags lines thousands of times; translating each was 7 % of a
+    /// 1.60-layout parse.
+    private static let flagsCache = TranslationCache<(written: [String], english: [String])>(limit: 512)
+
+    private static func translateFlags(_ text: String) -> (written: [String], english: [String]) {
         var source = text.trimmingBlanks
         if source.hasPrefix("[") {
             for marker in noFlagsMarkers where source.uppercased().hasPrefix(marker) { return ([marker], []) }
@@ -120,5 +130,24 @@ enum IfconfigVocabulary {
         ]
         for (marker, language) in markers where text.containsBytes(marker) { return language }
         return nil
+    }
+}
+
+/// Results of a pure function of a line's text, kept for the texts seen first (at most `limit`),
+/// shared by the threads that parse chunks of one input.
+final class TranslationCache<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: Value] = [:]
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func value(for key: String, compute: (String) -> Value) -> Value {
+        if let known = lock.withLock({ entries[key] }) { return known }
+        let value = compute(key)
+        lock.withLock {
+            if entries.count < limit { entries[key] = value }
+        }
+        return value
     }
 }
