@@ -76,10 +76,9 @@ public struct FormatSniffer: Sendable {
         var currentFormat: FormatName? = nil
         var hasContent = false
         var rowsSinceHeader = false
-        for number in numbers {
-            let line = section.document.line(number)
-            if line.isBlank || PromptSplitter.isDecoration(line) { continue }
-            let found = marker(in: line)
+        for (offset, kind) in classifyLines(section, numbers).enumerated() {
+            let number = numbers.lowerBound + offset
+            guard case .content(let found) = kind else { continue }
             if let found, hasContent,
                found.format != currentFormat || (found.isHeader && rowsSinceHeader) {
                 pieces.append(piece(of: section, from: start, to: number - 1, isFirst: pieces.isEmpty,
@@ -95,6 +94,22 @@ public struct FormatSniffer: Sendable {
         pieces.append(piece(of: section, from: start, to: numbers.upperBound, isFirst: pieces.isEmpty,
                             format: currentFormat))
         return pieces
+    }
+
+    private enum LineClass: Sendable {
+        /// Blank or decoration: neither content nor a boundary.
+        case skipped
+        case content((format: FormatName, isHeader: Bool)?)
+    }
+
+    /// Each line's class, in order. A marker match is the costly part and independent per line, so
+    /// large sections are classified in one piece per core.
+    private func classifyLines(_ section: Section, _ numbers: ClosedRange<Int>) -> [LineClass] {
+        ParallelMap.map(numbers) { number in
+            let line = section.document.line(number)
+            if line.isBlank || PromptSplitter.isDecoration(line) { return .skipped }
+            return .content(marker(in: line))
+        }
     }
 
     private func piece(of section: Section, from first: Int, to last: Int, isFirst: Bool, format: FormatName?) -> Section {

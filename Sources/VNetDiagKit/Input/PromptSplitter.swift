@@ -94,9 +94,10 @@ public enum PromptSplitter {
                                         promptHost: current?.host))
             }
         }
-        for number in stride(from: 1, through: document.lineCount, by: 1) {
-            let line = document.line(number)
-            guard let prompt = prompt(in: line) else { continue }
+        // Recognising a prompt is per line and costs a pattern match: done on all cores for large inputs.
+        let prompts = document.lineCount == 0 ? [] : ParallelMap.map(1...document.lineCount) { prompt(in: document.line($0)) }
+        for case let prompt? in prompts {
+            let number = prompt.line
             close(before: number)
             current = prompt
             start = number + 1
