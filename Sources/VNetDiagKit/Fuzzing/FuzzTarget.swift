@@ -63,6 +63,11 @@ enum FuzzTargets {
         // One worker: chunked parsing is the same code on threads, and the fuzzer wants determinism.
         var pipeline = ParsePipeline(sniffer: sniffer)
         pipeline.parallelism = 1
+        // Cut into small chunks on two workers, as sections of thousands of lines are: where the cuts
+        // fall must not change what is read.
+        var chunked = pipeline
+        chunked.parallelism = 2
+        chunked.chunkLines = 16
         var problems: [String] = []
         for format in [forced, nil] {
             let results = pipeline.parse(document, forcedFormat: format)
@@ -71,6 +76,10 @@ enum FuzzTargets {
                 problems.append("forced \(format) but a section is \(other.section.format)")
             }
             problems += resultProblems(results, in: document)
+            let whole = results.map(\.linesRead), pieces = chunked.parse(document, forcedFormat: format).map(\.linesRead)
+            if whole != pieces {
+                problems.append("\(format?.rawValue ?? "unforced"): records and unparsed lines differ when parsed in chunks")
+            }
         }
         return problems
     }
@@ -136,5 +145,16 @@ enum FuzzTargets {
             }
         }
         return problems
+    }
+}
+
+extension SectionResult {
+    /// Which lines became which kind of record and which were unparsed, in order.
+    var linesRead: [String] {
+        parsed.records.map { record in
+            // The enum case's name (`interface`, `route`...).
+            let kind = Mirror(reflecting: record).children.first?.label ?? "record"
+            return "\(kind) \(record.origin.firstLine)-\(record.origin.lastLine)"
+        } + parsed.unparsed.map { "unparsed \($0.line)" }
     }
 }
