@@ -52,7 +52,9 @@ enum IPAddressGrammar {
 
     static func parse(_ section: Section) -> ParsedSection {
         let lines = section.lines
-        if IPJSON.isJSON(lines) { return IPJSON.parseAddresses(section, lines: lines) }
+        // What looks like JSON but is not a JSON array is read as text, as a chunk of it cut at a link
+        // line is (canStartChunk): a section parses the same whole or in chunks.
+        if IPJSON.isJSON(lines), let parsed = IPJSON.parseAddresses(section, lines: lines) { return parsed }
         var result = ParsedSection()
         var interfaces: [InterfaceRecord] = []
         var positions: [String: Int] = [:]
@@ -71,6 +73,9 @@ enum IPAddressGrammar {
         for line in lines {
             if line.isBlank || PromptSplitter.isFence(line) { continue }
             if let match = link.match(line), let name = line.capture(match, "name") {
+                // A link line starts a new listing: later lines never add to an interface listed
+                // before it, so a section parses the same whole or cut at link lines (canStartChunk).
+                positions.removeAll(keepingCapacity: true)
                 let position = record(named: name, index: line.captureInt(match, "index"), line: line)
                 applyLinkLine(match, line: line, to: &interfaces[position])
                 current = position

@@ -52,8 +52,9 @@ enum IPJSON {
 
     static func strings(_ object: [String: Any], _ key: String) -> [String] { object[key] as? [String] ?? [] }
 
-    static func parseAddresses(_ section: Section, lines: [SourceLine]) -> ParsedSection {
-        guard let json = array(section, lines: lines) else { return failed(lines) }
+    /// `ip -j addr` records, or nil when the lines are not a JSON array (then they are read as text).
+    static func parseAddresses(_ section: Section, lines: [SourceLine]) -> ParsedSection? {
+        guard let json = array(section, lines: lines) else { return nil }
         let origin = section.provenance(json.first, json.last)
         var result = ParsedSection(variant: "json")
         for link in json.items {
