@@ -128,6 +128,23 @@ import Testing
         #expect(documents[0].bytes.count >= 1 << 20 && documents[0].bytes.count <= 4 << 20)
     }
 
+    /// `events` on a log written faster than it is scanned would run as long as the writer does:
+    /// a regular file is read to the size it had when it was opened.
+    @Test func aGrowingLogIsReadToItsSizeWhenOpened() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("growing.log").path
+        FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x0A, count: 100_000))
+        var (source, _) = try LogSources.open(path)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(repeating: 0x0A, count: 50_000))
+        try handle.close()
+        var buffer: [UInt8] = []
+        while try source.read(into: &buffer, limit: 1 << 14) > 0 {}
+        #expect(buffer.count == 100_000)
+    }
+
     /// A path that is gone names the reason; inside a folder, a dangling link is a note, not the end.
     @Test func missingPathsAndDanglingLinks() throws {
         let folder = try Self.temporaryFolder()

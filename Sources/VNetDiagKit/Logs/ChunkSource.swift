@@ -16,22 +16,28 @@ public protocol ChunkSource {
 public struct DescriptorSource: ChunkSource {
     public let descriptor: Int32
     public let name: String
+    /// Bytes left before the source ends, when it ends before read(2) says so (nil: at EOF).
+    public var remaining: Int?
 
-    public init(descriptor: Int32, name: String) {
+    public init(descriptor: Int32, name: String, remaining: Int? = nil) {
         self.descriptor = descriptor
         self.name = name
+        self.remaining = remaining
     }
 
     public mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int {
+        let wanted = min(limit, remaining ?? limit)
+        guard wanted > 0 else { return 0 }
         // Read into scratch memory and append what came: zero-filling `limit` bytes first cost
         // more than the read when a followed file is polled.
-        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: limit, alignment: 16)
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: wanted, alignment: 16)
         defer { scratch.deallocate() }
         while true {
-            let got = Glibc.read(descriptor, scratch.baseAddress!, limit)
+            let got = Glibc.read(descriptor, scratch.baseAddress!, wanted)
             if got < 0 && errno == EINTR { continue }
-            if got < 0 { throw .unreadable(path: name, reason: String(cString: strerror(errno))) }
+            if got < 0 { throw .unreadable(path: name, reason: InputReader.reason(errno)) }
             buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<got]))
+            remaining = remaining.map { $0 - got }
             return got
         }
     }
@@ -96,12 +102,13 @@ public enum LogSources {
     public static func open(_ path: String) throws(InputError) -> (source: any ChunkSource, modified: Date?) {
         let descriptor: Int32
         var modified: Date? = nil
+        var size: Int? = nil
         if path == "-" {
             descriptor = 0
         } else {
             descriptor = Glibc.open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                throw .unreadable(path: path, reason: errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)))
+                throw .unreadable(path: path, reason: InputReader.reason(errno))
             }
             var status = stat()
             if fstat(descriptor, &status) == 0 {
@@ -110,9 +117,13 @@ public enum LogSources {
                     throw .unreadable(path: path, reason: "is a folder; name the log files")
                 }
                 modified = Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec))
+                // A log being written is read to the size it had when opened: read to the end
+                // read(2) reports, it lasts as long as a writer faster than the scan keeps writing
+                // (--follow is the way to keep reading).
+                if (status.st_mode & S_IFMT) == S_IFREG { size = Int(status.st_size) }
             }
         }
-        var plain = DescriptorSource(descriptor: descriptor, name: path)
+        var plain = DescriptorSource(descriptor: descriptor, name: path, remaining: size)
         var head: [UInt8] = []
         _ = try plain.read(into: &head, limit: 2)
         let prefixed = PrefixedSource(prefix: head, inner: plain)
