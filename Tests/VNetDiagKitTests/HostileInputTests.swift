@@ -145,6 +145,25 @@ import Testing
         #expect(buffer.count == 100_000)
     }
 
+    /// A folder member deleted between the listing and the look at it (a folder being rewritten)
+    /// is one that cannot be read, not "a link, FIFO, socket or device".
+    @Test func folderMembersAreToldApartWithoutFollowingLinks() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("ifconfig.txt").path
+        FileManager.default.createFile(atPath: file, contents: Data("eth0\n".utf8))
+        let pipe = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let link = folder.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        #expect(InputReader.memberKind(file) == .file)
+        #expect(InputReader.memberKind(folder.path) == .folder)
+        #expect(InputReader.memberKind(pipe) == .other)
+        #expect(InputReader.memberKind(link) == .other)
+        #expect(InputReader.memberKind(folder.appendingPathComponent("gone.txt").path)
+                == .unreadable(reason: "no such file or directory"))
+    }
+
     /// A path that is gone names the reason; inside a folder, a dangling link is a note, not the end.
     @Test func missingPathsAndDanglingLinks() throws {
         let folder = try Self.temporaryFolder()

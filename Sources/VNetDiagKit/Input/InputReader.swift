@@ -100,8 +100,7 @@ public struct InputReader: Sendable {
     private func readFolder(_ root: String, notes: inout [String]) throws(InputError) -> [InputDocument] {
         let rootURL = URL(fileURLWithPath: root)
         guard let enumerator = FileManager.default.enumerator(
-            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
-            options: [.skipsHiddenFiles]) else {
+            at: rootURL, includingPropertiesForKeys: [], options: [.skipsHiddenFiles]) else {
             throw .unreadable(path: root, reason: "cannot list folder")
         }
         let prefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
@@ -109,13 +108,17 @@ public struct InputReader: Sendable {
         func display(_ file: String) -> String { (root.hasSuffix("/") ? root : root + "/") + relative(file) }
         var files: [String] = []
         for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
-            if values?.isDirectory == true { continue }
-            guard values?.isRegularFile == true else {
-                notes.append("\(display(url.path)): not a regular file (a link, FIFO, socket or device); left out")
+            switch Self.memberKind(url.path) {
+            case .folder:
                 continue
+            case .file:
+                if !Self.metadataFileNames.contains(url.lastPathComponent) { files.append(url.path) }
+            case .other:
+                notes.append("\(display(url.path)): not a regular file (a link, FIFO, socket or device); left out")
+            case .unreadable(let reason):
+                // Listed a moment ago and gone now (a log rotated, a folder being rewritten).
+                notes.append("\(display(url.path)): cannot read: \(reason); left out")
             }
-            if !Self.metadataFileNames.contains(url.lastPathComponent) { files.append(url.path) }
         }
         var documents: [InputDocument] = []
         for file in files.sorted() {
@@ -130,6 +133,23 @@ public struct InputReader: Sendable {
             }
         }
         return documents
+    }
+
+    enum MemberKind: Equatable {
+        case file, folder, other
+        case unreadable(reason: String)
+    }
+
+    /// What a folder member is, by lstat: a link is not followed (it is left out like a FIFO),
+    /// and a member that vanished since the listing says so instead of passing for a link.
+    static func memberKind(_ path: String) -> MemberKind {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .unreadable(reason: reason(errno)) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        default: return .other
+        }
     }
 
     public func readFile(_ path: String, displayName: String? = nil) throws(InputError) -> InputDocument {
