@@ -1,5 +1,6 @@
-"""Wall time and peak RSS of a command, and the median over repeated runs."""
-import os, shutil, statistics, subprocess, sys, tempfile, time
+"""Wall time and peak RSS of a command, and the median over repeated runs; and one run under a
+time bound that tells a crash and a hang from an exit status (scripts/hostile-input)."""
+import os, shutil, signal, statistics, subprocess, sys, tempfile, time
 from dataclasses import dataclass
 
 # Peak RSS comes from GNU time's %M. resource.getrusage / os.wait4 would count the pages of the
@@ -36,12 +37,17 @@ def run_once(command, stdin_path=None, stdout_path=None, env=None, accept=(0,)):
             for handle in (stdin, stdout):
                 if handle is not subprocess.DEVNULL:
                     handle.close()
-        # GNU time writes "Command exited with non-zero status N" before the figure.
-        lines = report.read().strip().splitlines()
+        peak = peak_from_report(report.read())
     if status not in accept:
         sys.exit(f"{' '.join(command)} failed with status {status}")
-    peak = int(lines[-1]) if lines and lines[-1].isdigit() else 0
     return elapsed, peak, status
+
+
+def peak_from_report(text):
+    """The %M figure of a GNU time report, 0 when there is none (time itself was killed). GNU time
+    writes "Command exited with non-zero status N" or "Command terminated by signal N" before it."""
+    lines = text.strip().splitlines()
+    return int(lines[-1]) if lines and lines[-1].isdigit() else 0
 
 
 def measure(command, runs, prepare=None, **options):
@@ -54,3 +60,61 @@ def measure(command, runs, prepare=None, **options):
         results.append(run_once(command, **options))
     return Measurement(seconds=statistics.median(r[0] for r in results),
                        peak_kib=max(r[1] for r in results), status=results[-1][2], runs=runs)
+
+
+@dataclass
+class BoundedRun:
+    seconds: float
+    peak_kib: int       # 0 when unknown (GNU time missing, or killed with the command)
+    status: int | None  # exit status; None when the command died of a signal or was timed out
+    signal: int | None  # the signal that ended the command, if one did
+    timed_out: bool
+
+
+def run_bounded(command, seconds, stdin_path=None, stdout_path=None, stderr_path=None, env=None, cwd=None):
+    """One run of command, killed after `seconds` (coreutils timeout, TERM then KILL 2 s later).
+
+    The order is timeout → GNU time → command: timeout makes itself the leader of a new process
+    group and signals the whole group, so time and the command die together; time outside timeout
+    would be killed alone and leave the command running. The group is also killed here when this
+    script is interrupted (Ctrl-C, SIGTERM), so no run outlives it."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        timed = [GNU_TIME, "-f", "%M", "-o", report.name] + command if HAS_GNU_TIME else command
+        wrapped = ["timeout", "--kill-after=2", f"{seconds:.1f}"] + timed
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        stdout = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
+        stderr = open(stderr_path, "wb") if stderr_path else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            process = subprocess.Popen(wrapped, stdin=stdin, stdout=stdout, stderr=stderr, env=env,
+                                       cwd=cwd, start_new_session=True)
+            try:
+                status = process.wait()
+            except BaseException:
+                kill_group(process.pid)
+                process.wait()
+                raise
+            elapsed = time.perf_counter() - start
+        finally:
+            for handle in (stdin, stdout, stderr):
+                if handle is not subprocess.DEVNULL:
+                    handle.close()
+        text = report.read()
+    ended_by = None
+    for line in text.splitlines():
+        if line.startswith("Command terminated by signal "):
+            ended_by = int(line.split()[-1])
+    # timeout says 124 when it sent TERM and 137 when KILL was needed; time then wrote nothing.
+    timed_out = status in (124, 137) and elapsed >= seconds and ended_by is None
+    if not HAS_GNU_TIME and status > 128:
+        ended_by = status - 128
+    plain = None if timed_out or ended_by is not None else status
+    return BoundedRun(seconds=elapsed, peak_kib=peak_from_report(text), status=plain, signal=ended_by,
+                      timed_out=timed_out)
+
+
+def kill_group(leader):
+    try:
+        os.killpg(leader, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
