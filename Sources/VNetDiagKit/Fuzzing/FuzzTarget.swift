@@ -60,7 +60,7 @@ enum FuzzTargets {
         let names = ParserRegistry.formatNames
         let forced = names[Int(selector) % names.count]
         let document = document(Array(bytes.dropFirst()))
-        // One worker: chunked parsing is the same code on threads, and the fuzzer wants determinism.
+        // The reference: one worker, so no section is cut into chunks.
         var pipeline = ParsePipeline(sniffer: sniffer)
         pipeline.parallelism = 1
         // Cut into small chunks on two workers, as sections of thousands of lines are: where the cuts
