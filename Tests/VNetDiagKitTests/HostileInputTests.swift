@@ -67,6 +67,15 @@ import Testing
         #expect(dirtyRecords.reduce(0, +) >= 5)
     }
 
+    /// A section no format claims still lists its over-long lines: otherwise nothing says they were skipped.
+    @Test func aLongLineOfUnknownFormatIsListed() {
+        let bytes = [UInt8](repeating: UInt8(ascii: "z"), count: 100_000)
+        let document = TextDocument(InputDocument(name: "blob", bytes: bytes, truncated: false, wasCompressed: false))
+        let results = ParsePipeline().parse(document)
+        #expect(results.map(\.section.format) == [.unknown])
+        #expect(results.flatMap(\.parsed.unparsed).map(\.line) == [1])
+    }
+
     @Test func aLongLineIsCopiedNotRepaired() {
         var bytes = [UInt8](repeating: 0xE9, count: 200_000)  // Latin-1 é: would need a repair
         bytes += Array("\neth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n".utf8)

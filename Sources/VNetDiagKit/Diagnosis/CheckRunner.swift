@@ -5,10 +5,29 @@ public final class CheckContext {
     public let mode: CheckMode
     let globals: [String: CheckValue]
     let machineValues: [String: CheckValue]
+    /// What each machine shows (`CheckInputs.present`), by name, and what the whole input shows:
+    /// asked once per rule and machine, so worked out once.
+    let inputsByMachine: [String: Set<String>]
+    let inputsOfAll: Set<String>
+    let roles: Set<MachineRole>
+    /// `CheckScope.subjects` for every scope role, filtered once instead of per rule.
+    private let subjectsByRole: [String: [Machine]]
+
+    func subjects(_ role: String) -> [Machine] {
+        subjectsByRole[role] ?? CheckScope.subjects(role, in: machines)
+    }
 
     public init(machines: [Machine], mode: CheckMode) {
         self.machines = machines
         self.mode = mode
+        var inputs: [String: Set<String>] = [:]
+        for machine in machines { inputs[machine.name] = CheckInputs.present(in: machine) }
+        inputsByMachine = inputs
+        inputsOfAll = inputs.values.reduce(into: []) { $0.formUnion($1) }
+        roles = Set(machines.map(\.role))
+        subjectsByRole = Dictionary(uniqueKeysWithValues: ["any", "host", "guest", "observer", "unknown"].map {
+            ($0, CheckScope.subjects($0, in: machines))
+        })
         var values: [String: CheckValue] = [:]
         for machine in machines { values[machine.name] = CheckModel.machine(machine) }
         machineValues = values
@@ -61,7 +80,7 @@ public struct CheckRunner {
         }
         let subjects: [Machine?]
         if let role = rule.scope.role {
-            let machines = CheckScope.subjects(role, in: context.machines)
+            let machines = context.subjects(role)
             guard !machines.isEmpty else {
                 return CheckResult(rule: rule, outcome: .skip(.notApplicable, LocalizedText(
                     en: "no \(role) machine in the input", es: "no hay ninguna máquina con papel \(CheckScope.roleName(role)) en la entrada")),
@@ -74,7 +93,7 @@ public struct CheckRunner {
         var failures: [CheckFailure] = []
         var ranOnAny = false
         for subject in subjects {
-            let lacking = CheckInputs.missing(rule.requires, machine: subject, all: context.machines)
+            let lacking = CheckInputs.missing(rule.requires, machine: subject, in: context)
             if !lacking.isEmpty {
                 missing.append((subject?.name ?? "input", lacking))
                 continue

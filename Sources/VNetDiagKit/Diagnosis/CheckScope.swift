@@ -67,13 +67,13 @@ enum CheckInputs {
 
     /// The required inputs that are not there. Without a subject machine (a rule over the whole
     /// input) any machine may have them; `host` and `guest` ask for a machine with that role.
-    static func missing(_ required: [String], machine: Machine?, all machines: [Machine]) -> [String] {
+    static func missing(_ required: [String], machine: Machine?, in context: CheckContext) -> [String] {
         guard !required.isEmpty else { return [] }
-        let available: Set<String> = machine.map(present) ?? machines.reduce(into: []) { $0.formUnion(present(in: $1)) }
+        let available = machine.map { context.inputsByMachine[$0.name] ?? present(in: $0) } ?? context.inputsOfAll
         return required.filter { input in
             switch input {
-            case "host": return !machines.contains { $0.role == .host }
-            case "guest": return !machines.contains { $0.role == .guest }
+            case "host": return !context.roles.contains(.host)
+            case "guest": return !context.roles.contains(.guest)
             default: return !available.contains(input)
             }
         }

@@ -3,11 +3,15 @@
 /// forwarding on, a DHCP client) 1–2. The role with the highest total wins; a tie is `unknown`.
 public enum MachineRoles {
     public static func assign(_ machines: [Machine]) -> [Machine] {
-        machines.enumerated().map { index, machine in
+        // What other machines show is gathered once for all: rebuilding it for each machine made
+        // 100,000 prompt-named machines take hours.
+        let points = machines.indices.flatMap { index in HostSidePoint.all(of: machines[index]).map { (index, $0) } }
+        let macOwners = MACOwners(machines)
+        return machines.enumerated().map { index, machine in
             var machine = machine
-            let others = machines.enumerated().filter { $0.offset != index }.map(\.element)
-            let reasons = declaredReasons(machine) + hostReasons(machine) + guestReasons(machine) + sharedSubnetReasons(machine, others: others)
-                + observerReasons(machine, others: others)
+            let otherPoints = points.lazy.filter { $0.0 != index }.map(\.1)
+            let reasons = declaredReasons(machine) + hostReasons(machine) + guestReasons(machine)
+                + sharedSubnetReasons(machine, points: Array(otherPoints)) + observerReasons(machine, index: index, owners: macOwners)
             machine.roleReasons = reasons
             machine.role = winner(reasons)
             return machine
@@ -110,14 +114,36 @@ public enum MachineRoles {
         return reasons
     }
 
+    /// For each MAC, the first two machines (in order) with an interface that has it, and that
+    /// interface's name: enough to name the first owner that is not the machine asking.
+    struct MACOwners {
+        private var owners: [MACAddress: [(machine: Int, interface: String)]] = [:]
+        private let names: [String]
+
+        init(_ machines: [Machine]) {
+            names = machines.map(\.name)
+            for (index, machine) in machines.enumerated() {
+                for interface in machine.interfaces {
+                    guard let mac = interface.mac else { continue }
+                    let known = owners[mac, default: []]
+                    guard known.count < 2, !known.contains(where: { $0.machine == index }) else { continue }
+                    owners[mac, default: []].append((index, interface.name))
+                }
+            }
+        }
+
+        func owner(of mac: MACAddress, except machine: Int) -> LocalizedText? {
+            guard let owner = owners[mac]?.first(where: { $0.machine != machine }) else { return nil }
+            let name = names[owner.machine]
+            return LocalizedText(en: "\(name)'s \(owner.interface)", es: "\(owner.interface) de \(name)")
+        }
+    }
+
     /// An ARP table that holds another machine's MAC, or a virtual NIC's, from outside.
-    static func observerReasons(_ machine: Machine, others: [Machine]) -> [RoleReason] {
-        let otherMACs = Dictionary(others.flatMap { other in other.interfaces.compactMap { interface in
-            interface.mac.map { ($0, LocalizedText(en: "\(other.name)'s \(interface.name)", es: "\(interface.name) de \(other.name)")) }
-        } }, uniquingKeysWith: { first, _ in first })
+    static func observerReasons(_ machine: Machine, index: Int, owners: MACOwners) -> [RoleReason] {
         for neighbor in machine.neighbors {
             guard let mac = neighbor.mac else { continue }
-            if let owner = otherMACs[mac] {
+            if let owner = owners.owner(of: mac, except: index) {
                 return [RoleReason(role: .observer, weight: 1, message: LocalizedText(en: "sees \(neighbor.address) at \(mac), \(owner.en)", es: "ve \(neighbor.address) en \(mac), \(owner.es)"), origin: neighbor.origin)]
             }
             if let vendor = VirtualizationVocabulary.guestVendor(mac) {
@@ -129,8 +155,7 @@ public enum MachineRoles {
 
     /// The machine's gateway or network meets another machine's virtual-machine device (vmnet1,
     /// vif1.0, virbr0) or a host route through one: it sits on the host's virtual network.
-    static func sharedSubnetReasons(_ machine: Machine, others: [Machine]) -> [RoleReason] {
-        let points = others.flatMap(HostSidePoint.all)
+    static func sharedSubnetReasons(_ machine: Machine, points: [HostSidePoint]) -> [RoleReason] {
         guard let meeting = HostSideMeeting.all(machine, points).first else { return [] }
         let owner = meeting.point.owner
         let message: LocalizedText

@@ -30,10 +30,8 @@ public struct ParsePipeline: Sendable {
     public func parse(_ document: TextDocument, forcedFormat: FormatName? = nil) -> [SectionResult] {
         let sections = sniffer.sniff(PromptSplitter.split(document), forced: forcedFormat)
         return sections.map { section in
-            guard let parser = ParserRegistry.parser(for: section.format) else {
-                return SectionResult(section: section, parsed: ParsedSection())
-            }
-            var parsed = parseInChunks(section, with: parser)
+            // Over-long lines are listed in sections of unknown format too: nothing else says they were never read.
+            var parsed = ParserRegistry.parser(for: section.format).map { parseInChunks(section, with: $0) } ?? ParsedSection()
             let overlong = section.overlongLines
             if !overlong.isEmpty {
                 parsed.unparsed = (parsed.unparsed + overlong).sorted { $0.line < $1.line }

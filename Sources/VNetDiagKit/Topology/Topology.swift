@@ -46,18 +46,29 @@ public struct Topology: Sendable {
         public let members: [(node: String, observed: Bool)]
     }
 
-    public var nodes: [Node] = []
-    public var edges: [Edge] = []
+    public private(set) var nodes: [Node] = []
+    public private(set) var edges: [Edge] = []
+    /// Node id → position in `nodes`, and the (from, to, label) of every edge: adding and finding
+    /// stay constant-time with tens of thousands of machines.
+    private var nodePositions: [String: Int] = [:]
+    private var edgeKeys: Set<[String]> = []
     public var subnets: [Subnet] = []
     /// Which sides the capture saw: `host`, `guest`, `observer`.
     public var sidesSeen: [String] = []
 
-    public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
+    public func node(_ id: String) -> Node? { nodePositions[id].map { nodes[$0] } }
 
     public var segments: [Segment] {
-        nodes.filter { $0.kind == .virtualSwitch || $0.kind == .network }.map { segment in
+        // Each segment's edges, gathered in one pass over the edges (in edge order).
+        var edgesBySegment: [String: [Edge]] = [:]
+        for node in nodes where node.kind == .virtualSwitch || node.kind == .network { edgesBySegment[node.id] = [] }
+        for edge in edges where edge.kind != "nat" {
+            if edgesBySegment[edge.from] != nil { edgesBySegment[edge.from]!.append(edge) }
+            if edge.to != edge.from, edgesBySegment[edge.to] != nil { edgesBySegment[edge.to]!.append(edge) }
+        }
+        return nodes.filter { $0.kind == .virtualSwitch || $0.kind == .network }.map { segment in
             var members: [(String, Bool)] = []
-            for edge in edges where edge.kind != "nat" && (edge.from == segment.id || edge.to == segment.id) {
+            for edge in edgesBySegment[segment.id] ?? [] {
                 let other = edge.from == segment.id ? edge.to : edge.from
                 if let index = members.firstIndex(where: { $0.0 == other }) {
                     members[index].1 = members[index].1 || edge.observed
@@ -70,10 +81,12 @@ public struct Topology: Sendable {
     }
 
     mutating func addNode(_ node: Node) {
-        if !nodes.contains(where: { $0.id == node.id }) { nodes.append(node) }
+        guard nodePositions[node.id] == nil else { return }
+        nodePositions[node.id] = nodes.count
+        nodes.append(node)
     }
 
     mutating func addEdge(_ edge: Edge) {
-        if !edges.contains(where: { $0.from == edge.from && $0.to == edge.to && $0.label == edge.label }) { edges.append(edge) }
+        if edgeKeys.insert([edge.from, edge.to, edge.label]).inserted { edges.append(edge) }
     }
 }

@@ -18,11 +18,17 @@ public enum TopologyBuilder {
             addHostSide(host, to: &topology, guestAddresses: guestAddresses, guestMACs: guestMACs, nat: verdict.mode == "nat")
         }
         MACJoins.add(machines, to: &topology)
+        // Gathered once: per guest or observer they made 10,000 machines take minutes.
+        let hosts = machines.filter { $0.role == .host }
+        let factsByMachine = Dictionary(grouping: facts, by: \.machine)
         for guest in machines where guest.role == .guest {
-            addGuestLinks(guest, facts: facts.filter { $0.machine == guest.name }, hosts: machines.filter { $0.role == .host }, to: &topology)
+            addGuestLinks(guest, facts: factsByMachine[guest.name] ?? [], hosts: hosts, to: &topology)
         }
+        let ownersByMAC = Dictionary(grouping: machines.indices.flatMap { index in
+            Set(machines[index].interfaces.compactMap(\.mac)).map { ($0, index) }
+        }, by: \.0).mapValues { $0.map(\.1).sorted() }
         for observer in machines where observer.role == .observer || observer.role == .unknown {
-            addObserverLinks(observer, others: machines.filter { $0.name != observer.name }, to: &topology)
+            addObserverLinks(observer, machines: machines, ownersByMAC: ownersByMAC, to: &topology)
         }
         topology.subnets = subnets(machines)
         return topology
@@ -159,10 +165,13 @@ public enum TopologyBuilder {
         return []
     }
 
-    static func addObserverLinks(_ observer: Machine, others: [Machine], to topology: inout Topology) {
+    /// `ownersByMAC`: for each MAC, the indexes (in `machines`, ascending) of the machines with it.
+    static func addObserverLinks(_ observer: Machine, machines: [Machine], ownersByMAC: [MACAddress: [Int]],
+                                 to topology: inout Topology) {
         for neighbor in observer.neighbors {
             guard let mac = neighbor.mac else { continue }
-            for other in others where other.interfaces.contains(where: { $0.mac == mac }) {
+            for index in ownersByMAC[mac] ?? [] where machines[index].name != observer.name {
+                let other = machines[index]
                 topology.addEdge(Topology.Edge(from: machineID(observer.name), to: machineID(other.name),
                                                label: "ARP \(neighbor.address) → \(mac)", observed: true, kind: "l2", evidence: [neighbor.origin]))
             }
