@@ -31,6 +31,21 @@ import Testing
         #expect(documents[0].shortReadWarning(maxBytes: 1)?.contains("looks binary") == true)
     }
 
+    /// Random bytes (compressed data, an image) have few NULs but a control byte in ten.
+    @Test func randomBytesStopAfterTheSniffedPrefix() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = SplitMix64(seed: 9)
+        let bytes = (0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let path = folder.appendingPathComponent("random.bin").path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let document = try #require(try InputReader().read(paths: [path]).first)
+        #expect(document.looksBinary && document.bytes.count == ContentSniffer.sniffLength)
+        // Text with colour codes, tabs and CRLF is not binary.
+        let text = Array(String(repeating: "\u{1B}[1meth0\u{1B}[0m\tUP\r\n", count: 5000).utf8)
+        #expect(!ContentSniffer.looksBinary(text))
+    }
+
     /// PowerShell's `>` writes UTF-16LE with a byte-order mark; some editors save it without one, or big-endian.
     @Test(arguments: [(true, true), (true, false), (false, true), (false, false)])
     func utf16ReadsLikeUTF8(littleEndian: Bool, withMark: Bool) throws {

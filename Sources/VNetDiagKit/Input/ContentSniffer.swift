@@ -2,8 +2,10 @@
 ///
 /// Windows PowerShell 5 writes `ipconfig /all > out.txt` as UTF-16LE (with a byte-order mark);
 /// such a file is half NUL bytes but is text. Anything else whose first 64 KiB are more than a
-/// tenth NUL bytes (`/dev/zero`, an image, a core dump) is binary: reading it further only costs
-/// time and memory, since no command prints runs of NULs.
+/// tenth NUL bytes (`/dev/zero`, a core dump), or more than a twentieth other control bytes (random
+/// or compressed data, an image: about one byte in ten), is binary: reading it further only costs
+/// time and memory, since no command prints such bytes. TAB, LF, VT, FF, CR and ESC (colour
+/// codes) are text.
 public enum ContentSniffer {
     public enum UTF16Order: Sendable, Equatable { case littleEndian, bigEndian }
 
@@ -34,13 +36,17 @@ public enum ContentSniffer {
         bytes.withUnsafeBytes { utf16Order($0) }
     }
 
-    /// True when the first `sniffLength` bytes are not UTF-16 and more than a tenth are NUL.
+    /// True when the first `sniffLength` bytes are not UTF-16 and hold more than a tenth NUL
+    /// bytes or more than a twentieth other control bytes.
     public static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let prefix = UnsafeRawBufferPointer(rebasing: bytes.prefix(sniffLength))
         guard !prefix.isEmpty, utf16Order(prefix) == nil else { return false }
         var nul = 0
-        for byte in prefix where byte == 0 { nul += 1 }
-        return nul * 10 > prefix.count
+        var control = 0
+        for byte in prefix where byte < 0x20 {
+            if byte == 0 { nul += 1 } else if !(0x09...0x0D).contains(byte) && byte != 0x1B { control += 1 }
+        }
+        return nul * 10 > prefix.count || control * 20 > prefix.count
     }
 
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
@@ -49,7 +55,7 @@ public enum ContentSniffer {
 
     /// The warning for an input that `looksBinary`.
     public static func binaryWarning(name: String) -> String {
-        "\(name): looks binary (over a tenth of its first \(sniffLength / 1024) KiB are NUL bytes); not read further"
+        "\(name): looks binary (its first \(sniffLength / 1024) KiB hold NUL or control bytes that no command prints); not read further"
     }
 
     /// UTF-16 text as UTF-8 (the mark dropped, bad surrogates replaced by U+FFFD).
