@@ -14,10 +14,11 @@ struct RuleOptions: ParsableArguments {
         (ProcessInfo.processInfo.environment["VNETDIAG_RULES"].map { [$0] } ?? []) + ruleFolders
     }
 
-    func catalog() throws -> RuleCatalog {
+    func catalog(kinds: Set<RuleCatalog.Kind> = Set(RuleCatalog.Kind.allCases)) throws -> RuleCatalog {
         do {
-            var catalog = try RuleCatalog.load(extraFolders: folders)
-            if let settings = try settings() { try catalog.apply(settings) }
+            var catalog = try RuleCatalog.load(extraFolders: folders, kinds: kinds)
+            // Settings enable, waive and re-grade checks: nothing to apply without them.
+            if kinds.contains(.checks), let settings = try settings() { try catalog.apply(settings) }
             return catalog
         } catch {
             throw UsageFailure(message: error.description)

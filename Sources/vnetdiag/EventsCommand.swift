@@ -46,7 +46,7 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalog = try rules.catalog()
+            let catalog = try rules.catalog(kinds: [.extractors])
             let scanner = LogScanner(rules: catalog.extractors)
             var options = LogScanOptions(since: since.flatMap(TimeArgument.epoch), until: until.flatMap(TimeArgument.epoch))
             options.chunkSize = 1 << 22

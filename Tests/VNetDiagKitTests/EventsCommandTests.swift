@@ -31,6 +31,19 @@ import Testing
         #expect(text.text.contains("vmnet.open\t6\n"))
     }
 
+    /// `events` reads only the extractors: settings about checks in the working folder do not stop it.
+    @Test func eventsReadsOnlyExtractors() throws {
+        let catalog = try RuleCatalog.load(kinds: [.extractors])
+        #expect(!catalog.extractors.isEmpty && catalog.checks.isEmpty && catalog.modes.isEmpty)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-events-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "disable: [guest-default-route-missing]\n".write(to: folder.appendingPathComponent(".vnetdiag.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["events", "--count", Self.syslog], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text.contains("dhcp.ack"))
+    }
+
     @Test func standardInputAndMissingFiles() throws {
         let piped = try CommandRunner.run(["events", "-"], stdin: Data("kernel: device eth0 entered promiscuous mode\n".utf8))
         #expect(piped.text.contains("iface.promisc interface=eth0 state=entered (-:1)"))
