@@ -129,8 +129,13 @@ public struct EnvelopeReader: Sendable {
         return LogTime(epoch: epoch, text: text)
     }
 
+    /// `Nov`, `nov.`, `NOV` → `nov`. By hand: Foundation's trimmingCharacters(in:) goes through
+    /// NSString and was a tenth of `events` (every syslog line names a month).
     func monthKey(_ month: String) -> String {
-        month.lowercased().trimmingCharacters(in: ["."])
+        var key = month.lowercased()
+        while key.utf8.last == UInt8(ascii: ".") { key.removeLast() }
+        while key.utf8.first == UInt8(ascii: ".") { key.removeFirst() }
+        return key
     }
 
     func date(year: Int, month: String, day: String, time: String, fraction: String?, zone: String?) -> Double? {
