@@ -59,7 +59,8 @@ struct HostSideMeeting: Sendable {
     let origin: Provenance
 
     /// For each point, the first gateway meeting and the first network meeting.
-    static func all(_ machine: Machine, _ points: [HostSidePoint]) -> [HostSideMeeting] {
+    static func all<Points: Sequence>(_ machine: Machine, _ points: Points) -> [HostSideMeeting]
+        where Points.Element == HostSidePoint {
         let networks = machine.ownNetworks
         let gateways = machine.routes.compactMap { route in route.gateway?.address.map { ($0, route.origin) } }.filter { $0.0.value != 0 }
         var meetings: [HostSideMeeting] = []

@@ -5,13 +5,14 @@ public enum MachineRoles {
     public static func assign(_ machines: [Machine]) -> [Machine] {
         // What other machines show is gathered once for all: rebuilding it for each machine made
         // 100,000 prompt-named machines take hours.
-        let points = machines.indices.flatMap { index in HostSidePoint.all(of: machines[index]).map { (index, $0) } }
+        let points = machines.indices.flatMap { index in HostSidePoint.all(of: machines[index]).map { (owner: index, point: $0) } }
         let macOwners = MACOwners(machines)
+        let names = machines.map(\.name)
         return machines.enumerated().map { index, machine in
             var machine = machine
-            let otherPoints = points.lazy.filter { $0.0 != index }.map(\.1)
+            let otherPoints = points.lazy.filter { $0.owner != index }.map(\.point)
             let reasons = declaredReasons(machine) + hostReasons(machine) + guestReasons(machine)
-                + sharedSubnetReasons(machine, points: Array(otherPoints)) + observerReasons(machine, index: index, owners: macOwners)
+                + sharedSubnetReasons(machine, points: otherPoints) + observerReasons(machine, index: index, owners: macOwners, names: names)
             machine.roleReasons = reasons
             machine.role = winner(reasons)
             return machine
@@ -114,37 +115,15 @@ public enum MachineRoles {
         return reasons
     }
 
-    /// For each MAC, the first two machines (in order) with an interface that has it, and that
-    /// interface's name: enough to name the first owner that is not the machine asking.
-    struct MACOwners {
-        private var owners: [MACAddress: [(machine: Int, interface: String)]] = [:]
-        private let names: [String]
-
-        init(_ machines: [Machine]) {
-            names = machines.map(\.name)
-            for (index, machine) in machines.enumerated() {
-                for interface in machine.interfaces {
-                    guard let mac = interface.mac else { continue }
-                    let known = owners[mac, default: []]
-                    guard known.count < 2, !known.contains(where: { $0.machine == index }) else { continue }
-                    owners[mac, default: []].append((index, interface.name))
-                }
-            }
-        }
-
-        func owner(of mac: MACAddress, except machine: Int) -> LocalizedText? {
-            guard let owner = owners[mac]?.first(where: { $0.machine != machine }) else { return nil }
-            let name = names[owner.machine]
-            return LocalizedText(en: "\(name)'s \(owner.interface)", es: "\(owner.interface) de \(name)")
-        }
-    }
-
     /// An ARP table that holds another machine's MAC, or a virtual NIC's, from outside.
-    static func observerReasons(_ machine: Machine, index: Int, owners: MACOwners) -> [RoleReason] {
+    static func observerReasons(_ machine: Machine, index: Int, owners: MACOwners, names: [String]) -> [RoleReason] {
         for neighbor in machine.neighbors {
             guard let mac = neighbor.mac else { continue }
-            if let owner = owners.owner(of: mac, except: index) {
-                return [RoleReason(role: .observer, weight: 1, message: LocalizedText(en: "sees \(neighbor.address) at \(mac), \(owner.en)", es: "ve \(neighbor.address) en \(mac), \(owner.es)"), origin: neighbor.origin)]
+            if let owner = owners.owners(of: mac).first(where: { $0.machine != index }) {
+                let name = names[owner.machine]
+                return [RoleReason(role: .observer, weight: 1, message: LocalizedText(
+                    en: "sees \(neighbor.address) at \(mac), \(name)'s \(owner.interface)",
+                    es: "ve \(neighbor.address) en \(mac), \(owner.interface) de \(name)"), origin: neighbor.origin)]
             }
             if let vendor = VirtualizationVocabulary.guestVendor(mac) {
                 return [RoleReason(role: .observer, weight: 1, message: LocalizedText(en: "sees \(neighbor.address) at \(mac) (\(vendor))", es: "ve \(neighbor.address) en \(mac) (\(vendor))"), origin: neighbor.origin)]
@@ -155,7 +134,8 @@ public enum MachineRoles {
 
     /// The machine's gateway or network meets another machine's virtual-machine device (vmnet1,
     /// vif1.0, virbr0) or a host route through one: it sits on the host's virtual network.
-    static func sharedSubnetReasons(_ machine: Machine, points: [HostSidePoint]) -> [RoleReason] {
+    static func sharedSubnetReasons<Points: Sequence>(_ machine: Machine, points: Points) -> [RoleReason]
+        where Points.Element == HostSidePoint {
         guard let meeting = HostSideMeeting.all(machine, points).first else { return [] }
         let owner = meeting.point.owner
         let message: LocalizedText

@@ -51,7 +51,11 @@ public struct Topology: Sendable {
     /// Node id → position in `nodes`, and the (from, to, label) of every edge: adding and finding
     /// stay constant-time with tens of thousands of machines.
     private var nodePositions: [String: Int] = [:]
-    private var edgeKeys: Set<[String]> = []
+    private var edgeKeys: Set<EdgeKey> = []
+
+    private struct EdgeKey: Hashable, Sendable {
+        let from, to, label: String
+    }
     public var subnets: [Subnet] = []
     /// Which sides the capture saw: `host`, `guest`, `observer`.
     public var sidesSeen: [String] = []
@@ -87,6 +91,6 @@ public struct Topology: Sendable {
     }
 
     mutating func addEdge(_ edge: Edge) {
-        if edgeKeys.insert([edge.from, edge.to, edge.label]).inserted { edges.append(edge) }
+        if edgeKeys.insert(EdgeKey(from: edge.from, to: edge.to, label: edge.label)).inserted { edges.append(edge) }
     }
 }

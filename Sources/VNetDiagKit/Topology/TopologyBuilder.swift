@@ -24,11 +24,9 @@ public enum TopologyBuilder {
         for guest in machines where guest.role == .guest {
             addGuestLinks(guest, facts: factsByMachine[guest.name] ?? [], hosts: hosts, to: &topology)
         }
-        let ownersByMAC = Dictionary(grouping: machines.indices.flatMap { index in
-            Set(machines[index].interfaces.compactMap(\.mac)).map { ($0, index) }
-        }, by: \.0).mapValues { $0.map(\.1).sorted() }
+        let macOwners = MACOwners(machines)
         for observer in machines where observer.role == .observer || observer.role == .unknown {
-            addObserverLinks(observer, machines: machines, ownersByMAC: ownersByMAC, to: &topology)
+            addObserverLinks(observer, machines: machines, macOwners: macOwners, to: &topology)
         }
         topology.subnets = subnets(machines)
         return topology
@@ -165,13 +163,12 @@ public enum TopologyBuilder {
         return []
     }
 
-    /// `ownersByMAC`: for each MAC, the indexes (in `machines`, ascending) of the machines with it.
-    static func addObserverLinks(_ observer: Machine, machines: [Machine], ownersByMAC: [MACAddress: [Int]],
+    static func addObserverLinks(_ observer: Machine, machines: [Machine], macOwners: MACOwners,
                                  to topology: inout Topology) {
         for neighbor in observer.neighbors {
             guard let mac = neighbor.mac else { continue }
-            for index in ownersByMAC[mac] ?? [] where machines[index].name != observer.name {
-                let other = machines[index]
+            for owner in macOwners.owners(of: mac) where machines[owner.machine].name != observer.name {
+                let other = machines[owner.machine]
                 topology.addEdge(Topology.Edge(from: machineID(observer.name), to: machineID(other.name),
                                                label: "ARP \(neighbor.address) → \(mac)", observed: true, kind: "l2", evidence: [neighbor.origin]))
             }
