@@ -46,6 +46,17 @@ import Testing
         #expect(!ContentSniffer.looksBinary(text))
     }
 
+    /// A gzip file is sniffed once inflated: a compressed block of zeros is binary too.
+    @Test func gzippedBinaryIsSniffedAfterInflating() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("zeros.gz").path
+        FileManager.default.createFile(atPath: path, contents: Data(Gzip.deflate([UInt8](repeating: 0, count: 1 << 20))))
+        let document = try #require(try InputReader().read(paths: [path]).first)
+        #expect(document.wasCompressed && document.looksBinary)
+        #expect(document.bytes.count == ContentSniffer.sniffLength)
+    }
+
     /// PowerShell's `>` writes UTF-16LE with a byte-order mark; some editors save it without one, or big-endian.
     @Test(arguments: [(true, true), (true, false), (false, true), (false, false)])
     func utf16ReadsLikeUTF8(littleEndian: Bool, withMark: Bool) throws {

@@ -180,8 +180,9 @@ public struct InputReader: Sendable {
         let chunkSize = 1 << 16
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
         defer { chunk.deallocate() }
+        // Plain text is sniffed as it comes, so a binary stream (/dev/zero) stops after its first
+        // 64 KiB; a gzip stream is sniffed once inflated.
         var sniffed = false
-        var looksBinary = false
         while true {
             let got = systemRead(descriptor, chunk.baseAddress!, chunkSize)
             if got < 0 {
@@ -197,21 +198,26 @@ public struct InputReader: Sendable {
             }
             if !sniffed, bytes.count >= ContentSniffer.sniffLength {
                 sniffed = true
-                if !Gzip.hasMagic(bytes), ContentSniffer.looksBinary(bytes) {
-                    looksBinary = true
-                    truncated = true
-                    break
-                }
+                if Gzip.hasMagic(bytes) { continue }
+                if ContentSniffer.looksBinary(bytes) { return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: false) }
             }
         }
-        if !sniffed, !Gzip.hasMagic(bytes) { looksBinary = ContentSniffer.looksBinary(bytes) }
+        var compressed = false
         if Gzip.hasMagic(bytes) {
             let inflated = try Gzip.inflate(bytes, limit: maxBytesPerInput, name: name)
-            return InputDocument(name: name, bytes: inflated.bytes, truncated: truncated || inflated.truncated,
-                                 wasCompressed: true)
+            bytes = inflated.bytes
+            truncated = truncated || inflated.truncated
+            compressed = true
         }
-        var document = InputDocument(name: name, bytes: bytes, truncated: truncated, wasCompressed: false)
-        document.looksBinary = looksBinary
+        if ContentSniffer.looksBinary(bytes) { return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: compressed) }
+        return InputDocument(name: name, bytes: bytes, truncated: truncated, wasCompressed: compressed)
+    }
+
+    /// What is kept of an input that looks binary: the sniffed prefix, marked so the reader can say why.
+    static func binaryDocument(name: String, bytes: [UInt8], wasCompressed: Bool) -> InputDocument {
+        var document = InputDocument(name: name, bytes: Array(bytes.prefix(ContentSniffer.sniffLength)),
+                                     truncated: true, wasCompressed: wasCompressed)
+        document.looksBinary = true
         return document
     }
 }
