@@ -19,10 +19,6 @@ public struct LazyBox<Value: Sendable & EmptyInitializable>: Sendable {
 
     public init() {}
 
-    public init(wrappedValue: Value) {
-        storage = Storage(wrappedValue)
-    }
-
     public var wrappedValue: Value {
         get { storage?.value ?? Value() }
         set {

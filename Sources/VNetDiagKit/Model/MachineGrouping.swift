@@ -124,9 +124,9 @@ public enum MachineGrouping {
     /// Host names of every prompt in each document, in order of appearance.
     static func promptHosts(_ results: [SectionResult]) -> [String: [String]] {
         var hosts: [String: [String]] = [:]
-        var seen: Set<[String]> = []
+        var seen: [String: Set<String>] = [:]
         for result in results {
-            guard let host = result.section.promptHost, seen.insert([result.section.source, host]).inserted else { continue }
+            guard let host = result.section.promptHost, seen[result.section.source, default: []].insert(host).inserted else { continue }
             hosts[result.section.source, default: []].append(host)
         }
         return hosts
