@@ -5,14 +5,42 @@ import PCRE2
 /// The command in the prompt and the file name only break ties or name a format the content
 /// cannot show; `--as` overrides everything.
 public struct FormatSniffer: Sendable {
-    private let markers: Regex
-    /// Capture group number → the format and whether the marker is a table header.
-    private let groupFormats: [(group: Int, format: FormatName, isHeader: Bool)]
+    /// Built on first use: `--as` never needs it, and building it compiles every marker pattern.
+    private let customMarkers: MarkerUnion?
     private let parsers: [any SectionParser.Type]
     /// Refining formats first: "netstat -rn" must not fall back to "route".
     private let refiningFirst: [any SectionParser.Type]
     /// Each parser's command words split once: (format, words, is a /proc or /sys path).
     private let commandEntries: [(format: FormatName, words: [Substring], isPath: Bool)]
+
+    /// Every marker and header pattern in one alternation, one capturing group each.
+    private struct MarkerUnion: Sendable {
+        let regex: Regex
+        /// Capture group number → the format and whether the marker is a table header.
+        let groupFormats: [(group: Int, format: FormatName, isHeader: Bool)]
+
+        init(parsers: [any SectionParser.Type]) {
+            var alternatives: [String] = []
+            var groups: [(Int, FormatName, Bool)] = []
+            var groupNumber = 0
+            for parser in parsers {
+                let kinds = parser.signature.headers.map { ($0, true) } + parser.signature.markers.map { ($0, false) }
+                for (pattern, isHeader) in kinds {
+                    // Each marker becomes one capturing group, after the groups of the markers before it.
+                    groupNumber += 1
+                    groups.append((groupNumber, parser.format, isHeader))
+                    alternatives.append("(" + pattern + ")")
+                    groupNumber += (try? Regex(pattern).captureCount) ?? 0
+                }
+            }
+            regex = Patterns.compile(alternatives.joined(separator: "|"), [.caseless])
+            groupFormats = groups
+        }
+    }
+
+    private static let standardMarkers = MarkerUnion(parsers: ParserRegistry.parsers)
+
+    private var markers: MarkerUnion { customMarkers ?? Self.standardMarkers }
 
     public init(parsers: [any SectionParser.Type] = ParserRegistry.parsers) {
         self.parsers = parsers
@@ -22,28 +50,16 @@ public struct FormatSniffer: Sendable {
                 (parser.format, entry.hasPrefix("/") ? [Substring(entry)] : entry.split(separator: " "), entry.hasPrefix("/"))
             }
         }
-        var alternatives: [String] = []
-        var groups: [(Int, FormatName, Bool)] = []
-        var groupNumber = 0
-        for parser in parsers {
-            let kinds = parser.signature.headers.map { ($0, true) } + parser.signature.markers.map { ($0, false) }
-            for (pattern, isHeader) in kinds {
-                // Each marker becomes one capturing group, after the groups of the markers before it.
-                groupNumber += 1
-                groups.append((groupNumber, parser.format, isHeader))
-                alternatives.append("(" + pattern + ")")
-                groupNumber += (try? Regex(pattern).captureCount) ?? 0
-            }
-        }
-        markers = Patterns.compile(alternatives.joined(separator: "|"), [.caseless])
-        groupFormats = groups
+        let isStandard = parsers.map(ObjectIdentifier.init) == ParserRegistry.parsers.map(ObjectIdentifier.init)
+        customMarkers = isStandard ? nil : MarkerUnion(parsers: parsers)
     }
 
     /// The format whose marker this line is, if any, and whether it is a table header.
     public func marker(in line: SourceLine) -> (format: FormatName, isHeader: Bool)? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
-        guard let match = markers.match(line) else { return nil }
-        for entry in groupFormats where match.range(entry.group) != nil {
+        let union = markers
+        guard let match = union.regex.match(line) else { return nil }
+        for entry in union.groupFormats where match.range(entry.group) != nil {
             return (entry.format, entry.isHeader)
         }
         return nil

@@ -76,6 +76,28 @@ public enum PromptSplitter {
         }
     }
 
+    /// Bytes without which a line is no prompt: a sigil (`#`, `$`, `%`) or a Windows path's `\`.
+    private static let promptBytes = ByteSet(Array("#$%\\".utf8))
+
+    /// The lines among `numbers` that may hold a prompt. A byte scan rules out almost every line of
+    /// command output before a pattern runs: prompts never start with a blank and always hold one
+    /// of `promptBytes`.
+    static func promptCandidates(_ document: TextDocument, _ numbers: ClosedRange<Int>) -> [Int] {
+        document.bytes.withUnsafeBufferPointer { bytes in
+            document.lineStarts.withUnsafeBufferPointer { starts in
+                var candidates: [Int] = []
+                for number in numbers {
+                    var index = starts[number - 1]
+                    let end = number < starts.count ? starts[number] : bytes.count
+                    guard index < end, bytes[index] != 0x20, bytes[index] != 0x09 else { continue }
+                    while index < end, !promptBytes.contains(bytes[index]) { index += 1 }
+                    if index < end { candidates.append(number) }
+                }
+                return candidates
+            }
+        }
+    }
+
     /// Splits a document at prompts. Text before the first prompt (or a document without prompts)
     /// is one section; a prompt with no output still makes a (empty) section.
     public static func split(_ document: TextDocument) -> [Section] {
@@ -95,8 +117,10 @@ public enum PromptSplitter {
             }
         }
         // Recognising a prompt is per line and costs a pattern match: done on all cores for large inputs.
-        let prompts = document.lineCount == 0 ? [] : ParallelMap.map(1...document.lineCount) { prompt(in: document.line($0)) }
-        for case let prompt? in prompts {
+        let prompts: [Prompt] = document.lineCount == 0 ? [] : ParallelMap.flatMapPieces(1...document.lineCount) { numbers in
+            promptCandidates(document, numbers).compactMap { prompt(in: document.line($0)) }
+        }
+        for prompt in prompts {
             let number = prompt.line
             close(before: number)
             current = prompt

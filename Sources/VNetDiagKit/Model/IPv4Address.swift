@@ -64,18 +64,25 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     public var description: String {
         // Written straight into the string's storage (at most 15 bytes: a small string, no
         // allocation): interpolation, then an array, showed up in parse profiles.
-        String(unsafeUninitializedCapacity: 15) { buffer in
-            var count = 0
-            for shift in stride(from: 24, through: 0, by: -8) {
-                let octet = UInt8(truncatingIfNeeded: value >> UInt32(shift))
-                if octet >= 100 { buffer[count] = 0x30 + octet / 100; count += 1 }
-                if octet >= 10 { buffer[count] = 0x30 + octet / 10 % 10; count += 1 }
-                buffer[count] = 0x30 + octet % 10
-                count += 1
-                if shift > 0 { buffer[count] = UInt8(ascii: "."); count += 1 }
-            }
-            return count
+        String(unsafeUninitializedCapacity: Self.maximumTextLength) { buffer in writeDotted(to: buffer.baseAddress!) }
+    }
+
+    /// The longest dotted quad, `255.255.255.255`.
+    static let maximumTextLength = 15
+
+    /// Writes the dotted quad at `output` (room for `maximumTextLength` bytes); returns its length.
+    @inline(__always)
+    func writeDotted(to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 0
+        for shift in stride(from: 24, through: 0, by: -8) {
+            let octet = UInt8(truncatingIfNeeded: value >> UInt32(shift))
+            if octet >= 100 { output[count] = 0x30 + octet / 100; count += 1 }
+            if octet >= 10 { output[count] = 0x30 + octet / 10 % 10; count += 1 }
+            output[count] = 0x30 + octet % 10
+            count += 1
+            if shift > 0 { output[count] = UInt8(ascii: "."); count += 1 }
         }
+        return count
     }
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }

@@ -11,13 +11,21 @@ public enum ParallelMap {
     /// are cut into one piece per core (per-line work over large documents).
     static func map<Result: Sendable>(_ numbers: ClosedRange<Int>, parallelFrom: Int = 8192,
                                       _ transform: @Sendable (Int) -> Result) -> [Result] {
+        flatMapPieces(numbers, parallelFrom: parallelFrom) { $0.map(transform) }
+    }
+
+    /// `transform` of consecutive pieces of `numbers`, one piece per core when there are at least
+    /// `parallelFrom` numbers, the results joined in order: for per-line work whose result is much
+    /// smaller than the input (a few prompts among a million lines).
+    static func flatMapPieces<Result: Sendable>(_ numbers: ClosedRange<Int>, parallelFrom: Int = 8192,
+                                                _ transform: @Sendable (ClosedRange<Int>) -> [Result]) -> [Result] {
         let pieces = activeProcessorCount
-        guard numbers.count >= parallelFrom, pieces > 1 else { return numbers.map(transform) }
+        guard numbers.count >= parallelFrom, pieces > 1 else { return transform(numbers) }
         let size = (numbers.count + pieces - 1) / pieces
         let ranges = stride(from: numbers.lowerBound, through: numbers.upperBound, by: size).map {
             $0...min($0 + size - 1, numbers.upperBound)
         }
-        return map(ranges) { $0.map(transform) }.flatMap { $0 }
+        return map(ranges, transform).flatMap { $0 }
     }
 
     /// One worker per item; the system runs as many at once as there are cores.

@@ -52,6 +52,17 @@ public struct ByteBuffer: @unchecked Sendable {
         count += bytes.count
     }
 
+    /// Lets `body` write up to `maximum` bytes in place, with one capacity check for all of them;
+    /// `body` returns how many it wrote.
+    @inline(__always)
+    public mutating func appendInPlace(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maximum)
+        count += body(storage + count)
+    }
+
+    /// Room for this many more bytes without growing.
+    public var spareCapacity: Int { capacity - count }
+
     public mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }

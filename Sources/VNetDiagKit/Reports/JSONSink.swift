@@ -31,6 +31,8 @@ public protocol JSONSink: SendableMetatype {
     mutating func key(_ name: JSONKey)
     mutating func string(_ value: String)
     mutating func int(_ value: Int)
+    /// A dotted quad as a string value.
+    mutating func ipv4(_ address: IPv4Address)
     /// A finite number in its shortest round-trip form (`0.49`, `-3.1`); not finite writes null.
     mutating func double(_ value: Double)
     mutating func bool(_ value: Bool)
@@ -44,6 +46,8 @@ extension JSONSink {
     public mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout Self, Item) -> Void) {
         for item in items { write(&self, item) }
     }
+
+    public mutating func ipv4(_ address: IPv4Address) { string(address.description) }
 
     public mutating func object(_ body: (inout Self) -> Void) {
         beginObject()
@@ -70,6 +74,10 @@ extension JSONSink {
         string(value)
     }
 
+    public mutating func field(_ name: JSONKey, _ value: HostToken) {
+        fieldOrNull(name, value)
+    }
+
     public mutating func field(_ name: JSONKey, _ value: Int?) {
         guard let value else { return }
         key(name)
@@ -91,6 +99,21 @@ extension JSONSink {
     public mutating func fieldOrNull(_ name: JSONKey, _ value: String?) {
         key(name)
         if let value { string(value) } else { null() }
+    }
+
+    public mutating func fieldOrNull(_ name: JSONKey, _ value: IPv4Address?) {
+        key(name)
+        if let value { ipv4(value) } else { null() }
+    }
+
+    /// A host token as text: a dotted quad, a name or a redaction as written.
+    public mutating func fieldOrNull(_ name: JSONKey, _ value: HostToken?) {
+        key(name)
+        switch value {
+        case .ipv4(let address)?: ipv4(address)
+        case let token?: string(token.description)
+        case nil: null()
+        }
     }
 
     public mutating func fieldOrNull(_ name: JSONKey, _ value: Int?) {

@@ -52,17 +52,26 @@ public struct JSONStream: JSONSink {
         }
         let size = (items.count + pieces - 1) / pieces
         let ranges = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
+        // The first piece is written in place; the others into buffers sized like the room left
+        // (reserved, not touched), so that none grows by copying, then appended after it.
+        let first = InPlacePiece(self)
         let (pretty, depth, hasItems) = (self.pretty, self.depth, self.hasItems)
-        let parts = ParallelMap.map(ranges) { range in
-            // Each piece continues the open array at the same depth; all but the first after an item.
-            var piece = JSONStream(pretty: pretty, capacity: 1 << 16)
+        let pieceCapacity = max(1 << 16, buffer.spareCapacity / pieces)
+        let parts = ParallelMap.map(ranges) { range -> ByteBuffer? in
+            guard range.lowerBound > 0 else {
+                for index in range { write(&first.stream, items[index]) }
+                return nil
+            }
+            // Each piece continues the open array at the same depth, after an item.
+            var piece = JSONStream(pretty: pretty, capacity: pieceCapacity)
             piece.parallelThreshold = Int.max
             piece.depth = depth
-            piece.hasItems = range.lowerBound > 0 || hasItems
+            piece.hasItems = true
             for index in range { write(&piece, items[index]) }
             return piece.buffer
         }
-        for part in parts { part.withUnsafeBytes { buffer.append($0) } }
+        self = first.stream
+        for case let part? in parts { part.withUnsafeBytes { buffer.append($0) } }
         self.hasItems = hasItems || !items.isEmpty
     }
 
@@ -89,21 +98,34 @@ public struct JSONStream: JSONSink {
         separate()
         switch name.storage {
         case .literal(let literal):
-            // Keys written in the source are plain identifiers: copy their bytes between quotes.
-            buffer.append(UInt8(ascii: "\""))
-            buffer.append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-            buffer.append(UInt8(ascii: "\""))
+            // Keys written in the source are plain identifiers: their bytes between quotes, then
+            // the colon, with one capacity check.
+            let length = literal.utf8CodeUnitCount
+            let pretty = self.pretty
+            buffer.appendInPlace(maximum: length + 4) { target in
+                target[0] = UInt8(ascii: "\"")
+                (target + 1).update(from: literal.utf8Start, count: length)
+                target[length + 1] = UInt8(ascii: "\"")
+                target[length + 2] = UInt8(ascii: ":")
+                target[length + 3] = 0x20
+                return pretty ? length + 4 : length + 3
+            }
         case .text(let text):
             JSONWriter.writeString(text, into: &buffer)
+            buffer.append(UInt8(ascii: ":"))
+            if pretty { buffer.append(0x20) }
         }
-        buffer.append(UInt8(ascii: ":"))
-        if pretty { buffer.append(0x20) }
         afterKey = true
     }
 
     public mutating func string(_ value: String) {
         beforeValue()
         JSONWriter.writeString(value, into: &buffer)
+    }
+
+    public mutating func ipv4(_ address: IPv4Address) {
+        beforeValue()
+        JSONWriter.writeIPv4(address, into: &buffer)
     }
 
     public mutating func int(_ value: Int) {
@@ -124,5 +146,16 @@ public struct JSONStream: JSONSink {
     public mutating func null() {
         beforeValue()
         buffer.append(JSONWriter.nullBytes)
+    }
+}
+
+/// The stream itself, lent to the worker that writes the first piece of a parallel array; the
+/// caller takes it back when every piece is done and does not touch it meanwhile.
+private final class InPlacePiece: @unchecked Sendable {
+    var stream: JSONStream
+
+    init(_ stream: JSONStream) {
+        self.stream = stream
+        self.stream.parallelThreshold = Int.max
     }
 }

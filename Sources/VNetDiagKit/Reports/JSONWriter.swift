@@ -16,26 +16,49 @@ public enum JSONWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func writeString(_ text: String, into output: inout ByteBuffer) {
-        output.append(UInt8(ascii: "\""))
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            writeEscaped(bytes, into: &output)
+            writeQuoted(bytes, into: &output)
         }
         if done == nil {
             var copy = text
-            copy.withUTF8 { writeEscaped($0, into: &output) }
+            copy.withUTF8 { writeQuoted($0, into: &output) }
         }
+    }
+
+    /// Bytes that JSON strings must escape: control characters, `"`, `\` and DEL.
+    private static let needsEscape: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
+
+    /// Quoted and escaped. Most values (names, addresses, flags) need no escape: they are checked
+    /// first and copied with their quotes in one go.
+    @inline(__always)
+    static func writeQuoted(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteBuffer) {
+        let count = bytes.count
+        let plain = needsEscape.withUnsafeBufferPointer { table in
+            for byte in bytes where table[Int(byte)] { return false }
+            return true
+        }
+        if plain {
+            output.appendInPlace(maximum: count + 2) { target in
+                target[0] = UInt8(ascii: "\"")
+                if let base = bytes.baseAddress { (target + 1).update(from: base, count: count) }
+                target[count + 1] = UInt8(ascii: "\"")
+                return count + 2
+            }
+            return
+        }
+        output.append(UInt8(ascii: "\""))
+        writeEscaped(bytes, into: &output)
         output.append(UInt8(ascii: "\""))
     }
 
     /// Copies runs of plain bytes in one go and escapes the rest.
-    @inline(__always)
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteBuffer) {
         var runStart = 0
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+            if needsEscape[Int(byte)] {
                 output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 appendEscaped(byte, into: &output)
                 runStart = index + 1
@@ -60,22 +83,36 @@ public enum JSONWriter {
     }
 
     static func writeInt(_ value: Int, into output: inout ByteBuffer) {
-        if value >= 0 && value < 10 {
-            output.append(0x30 + UInt8(value))
-            return
-        }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { raw in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            var start = 24
+        // At most 20 bytes: a sign and 19 digits. Digits are written from the right, then moved.
+        output.appendInPlace(maximum: 20) { target in
+            var magnitude = value.magnitude
+            if magnitude < 10 {
+                if value < 0 { target[0] = UInt8(ascii: "-"); target[1] = 0x30 + UInt8(magnitude); return 2 }
+                target[0] = 0x30 + UInt8(magnitude)
+                return 1
+            }
+            var digits = 0
+            var probe = magnitude
+            while probe > 0 { digits += 1; probe /= 10 }
+            let sign = value < 0 ? 1 : 0
+            if sign == 1 { target[0] = UInt8(ascii: "-") }
+            var index = sign + digits
             repeat {
-                start -= 1
-                buffer[start] = 0x30 + UInt8(magnitude % 10)
+                index -= 1
+                target[index] = 0x30 + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            if value < 0 { output.append(UInt8(ascii: "-")) }
-            output.append(UnsafeBufferPointer(rebasing: buffer[start..<24]))
+            return sign + digits
+        }
+    }
+
+    /// A dotted quad between quotes, written in place (no String made).
+    static func writeIPv4(_ address: IPv4Address, into output: inout ByteBuffer) {
+        output.appendInPlace(maximum: IPv4Address.maximumTextLength + 2) { target in
+            target[0] = UInt8(ascii: "\"")
+            let length = address.writeDotted(to: target + 1)
+            target[length + 1] = UInt8(ascii: "\"")
+            return length + 2
         }
     }
 }

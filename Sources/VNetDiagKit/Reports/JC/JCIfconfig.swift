@@ -3,8 +3,11 @@
 enum JCIfconfig {
     static func write<Sink: JSONSink>(_ result: SectionResult, to sink: inout Sink) {
         sink.beginArray()
-        for case .interface(let interface) in result.parsed.records {
-            write(interface, oldLayout: interface.layout == "old", to: &sink)
+        // An ifconfig section holds interfaces only; thousands of them are written on all cores.
+        sink.elements(result.parsed.records) { sink, record in
+            if case .interface(let interface) = record {
+                write(interface, oldLayout: interface.layout == "old", to: &sink)
+            }
         }
         sink.endArray()
     }
@@ -27,9 +30,9 @@ enum JCIfconfig {
             sink.fieldOrNull("type", bsd ? nil : record.linkType)
             sink.fieldOrNull("mac_addr", record.hardwareAddressText)
             let lastIPv4 = record.ipv4.last
-            sink.fieldOrNull("ipv4_addr", lastIPv4?.address.description)
-            sink.fieldOrNull("ipv4_mask", lastIPv4?.netmask?.description)
-            sink.fieldOrNull("ipv4_bcast", lastIPv4?.broadcast?.description)
+            sink.fieldOrNull("ipv4_addr", lastIPv4?.address)
+            sink.fieldOrNull("ipv4_mask", lastIPv4?.netmask)
+            sink.fieldOrNull("ipv4_bcast", lastIPv4?.broadcast)
             let lastIPv6 = record.ipv6.last
             sink.fieldOrNull("ipv6_addr", lastIPv6?.address)
             sink.fieldOrNull("ipv6_mask", lastIPv6?.prefixLength)
@@ -58,14 +61,14 @@ enum JCIfconfig {
                 sink.key("ipv4")
                 sink.array(record.ipv4) { sink, assignment in
                     sink.object { sink in
-                        sink.field("address", assignment.address.description)
+                        sink.field("address", assignment.address)
                         // jc orders these keys differently in the two layouts.
                         if oldLayout {
-                            sink.fieldOrNull("broadcast", assignment.broadcast?.description)
-                            sink.fieldOrNull("mask", assignment.netmask?.description)
+                            sink.fieldOrNull("broadcast", assignment.broadcast)
+                            sink.fieldOrNull("mask", assignment.netmask)
                         } else {
-                            sink.fieldOrNull("mask", assignment.netmask?.description)
-                            sink.fieldOrNull("broadcast", assignment.broadcast?.description)
+                            sink.fieldOrNull("mask", assignment.netmask)
+                            sink.fieldOrNull("broadcast", assignment.broadcast)
                         }
                     }
                 }
