@@ -119,7 +119,7 @@ struct DiagnoseCommand: ParsableCommand {
                 var stream = JSONStream(pretty: pretty, capacity: 1 << 16)
                 DiagnosisJSON.write(diagnosis, language: language, to: &stream)
                 stream.buffer.append(0x0A)
-                writeStandardOutput(stream.buffer)
+                writeStandardOutput(stream)
             case .text: writeStandardOutput(DiagnosisText.render(diagnosis, language: language, style: .text))
             case .markdown: writeStandardOutput(DiagnosisText.render(diagnosis, language: language, style: .markdown))
             }

@@ -43,7 +43,7 @@ struct ParseCommand: ParsableCommand {
             case .jc: JCSchema.write(results, to: &stream)
             }
             stream.buffer.append(0x0A)
-            writeStandardOutput(stream.buffer)
+            writeStandardOutput(stream)
             exitWithoutTeardown()
         }
     }

@@ -84,6 +84,11 @@ extension ParsableCommand {
     }
 }
 
+/// Writes everything a JSON stream holds, part by part.
+func writeStandardOutput(_ stream: JSONStream) {
+    for part in stream.parts { writeStandardOutput(part) }
+}
+
 func writeStandardOutput(_ buffer: ByteBuffer) {
     buffer.withUnsafeBytes { bytes in
         var offset = 0

@@ -48,6 +48,16 @@ public struct Section: Sendable {
         return numbers.lazy.map { document.line($0) }.filter { $0.bytes.count <= document.maxParsedLineLength }
     }
 
+    /// Calls `body` with each line of `lines`, without building the array first.
+    @inline(__always)
+    public func forEachLine(_ body: (SourceLine) -> Void) {
+        guard let numbers = lineNumbers else { return }
+        for number in numbers {
+            let line = document.line(number)
+            if line.bytes.count <= document.maxParsedLineLength { body(line) }
+        }
+    }
+
     /// Lines left out of `lines` for their length, as unparsed entries.
     public var overlongLines: [UnparsedLine] {
         guard let numbers = lineNumbers else { return [] }

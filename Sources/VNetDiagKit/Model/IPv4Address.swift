@@ -35,7 +35,9 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public init?(_ text: String) {
-        self.init(bytes: text.utf8)
+        var text = text
+        guard let address = text.withUTF8({ IPv4Address(bytes: $0) }) else { return nil }
+        self = address
     }
 
     /// A netmask given as a prefix length (0...32).

@@ -1,5 +1,5 @@
 /// A typed record read from one section, with the lines it came from.
-public enum Record: Sendable {
+public indirect enum Record: Sendable {
     case interface(InterfaceRecord)
     case route(RouteRecord)
     case neighbor(NeighborRecord)

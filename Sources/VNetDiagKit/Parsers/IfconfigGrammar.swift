@@ -63,8 +63,8 @@ enum IfconfigGrammar {
 
     /// What kind of detail line this is. `layout` is the current block's (`old`, `new`, `bsd`),
     /// nil when no block is open: old blocks skip the token reader, which never fits them.
-    static func classify(_ line: SourceLine, layout: String?) -> LineKind? {
-        if layout != "old", let newLine = IfconfigNewLayout.parse(line) { return .newLayout(newLine) }
+    static func classify(_ line: SourceLine, layout: IfconfigLayout?) -> LineKind? {
+        if layout != .old, let newLine = IfconfigNewLayout.parse(line) { return .newLayout(newLine) }
         let indent = line.leadingBlanks
         guard indent < line.bytes.count else { return nil }
         let first = line.bytes[line.bytes.startIndex + indent]
@@ -90,7 +90,7 @@ enum IfconfigGrammar {
 
     struct BlockStart {
         let record: InterfaceRecord
-        let layout: String
+        let layout: IfconfigLayout
     }
 
     static func startsBlock(_ line: SourceLine) -> Bool {
@@ -109,8 +109,9 @@ enum IfconfigGrammar {
             record.mtu = line.captureInt(match, "mtu")
             record.metric = line.captureInt(match, "metric")
             let isBSD = record.metric != nil || line.contains("> metric") || isBSDFlags(record.flags)
-            record.layout = isBSD ? "bsd" : "new"
-            return BlockStart(record: record, layout: isBSD ? "bsd" : "new")
+            let layout: IfconfigLayout = isBSD ? .bsd : .new
+            record.layout = layout.rawValue
+            return BlockStart(record: record, layout: layout)
         }
         guard let match = oldStart.match(line), let name = line.capture(match, "name") else { return nil }
         var record = InterfaceRecord(name: name, origin: origin)
@@ -122,8 +123,8 @@ enum IfconfigGrammar {
             record.mac = MACAddress(hardware)
             record.hardwareAddressText = hardware
         }
-        record.layout = "old"
-        return BlockStart(record: record, layout: "old")
+        record.layout = IfconfigLayout.old.rawValue
+        return BlockStart(record: record, layout: .old)
     }
 
     static func isBSDFlags(_ flags: [String]) -> Bool {

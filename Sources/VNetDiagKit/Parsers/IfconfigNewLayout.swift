@@ -173,25 +173,16 @@ struct TokenView {
     init(_ line: UnsafeBufferPointer<UInt8>, storage: UnsafeMutableBufferPointer<Range<Int>>) {
         self.line = line
         ranges = storage
-        var start = -1
-        var index = 0
+        guard let bytes = line.baseAddress, let slots = storage.baseAddress else { return }
+        // Raw pointers and two tight loops (blanks, then a token): this runs on every line.
         let length = line.count
-        while index < length {
-            let byte = line[index]
-            if byte == 0x20 || byte == 0x09 {
-                if start >= 0 {
-                    guard count < Self.capacity else { return }
-                    ranges.initializeElement(at: count, to: start..<index)
-                    count += 1
-                    start = -1
-                }
-            } else if start < 0 {
-                start = index
-            }
-            index += 1
-        }
-        if start >= 0, count < Self.capacity {
-            ranges.initializeElement(at: count, to: start..<length)
+        var index = 0
+        while count < Self.capacity {
+            while index < length, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            guard index < length else { return }
+            let start = index
+            while index < length, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+            (slots + count).initialize(to: start..<index)
             count += 1
         }
     }

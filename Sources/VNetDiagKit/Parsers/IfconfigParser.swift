@@ -22,9 +22,7 @@ public enum IfconfigParser: SectionParser {
 
     public static func parse(_ section: Section) -> ParsedSection {
         var builder = IfconfigBlockBuilder(section: section)
-        for line in section.lines {
-            builder.consume(line)
-        }
+        section.forEachLine { builder.consume($0) }
         return builder.finish()
     }
 }
@@ -35,9 +33,11 @@ struct IfconfigBlockBuilder {
     /// Finished blocks, already wrapped: wrapping them at the end copied every record once more.
     var records: [Record] = []
     var current: InterfaceRecord? = nil
+    /// The last line of the open block: its provenance is set when it closes, not rebuilt per line.
+    var currentLastLine = 0
     var unparsed: [UnparsedLine] = []
-    var layouts: Set<String> = []
-    var currentLayout: String? = nil
+    var layouts: Set<IfconfigLayout> = []
+    var currentLayout: IfconfigLayout? = nil
     var locale: String? = nil
 
     init(section: Section) { self.section = section }
@@ -51,6 +51,7 @@ struct IfconfigBlockBuilder {
         if let start = IfconfigGrammar.blockStart(line, section: section) {
             closeBlock()
             current = start.record
+            currentLastLine = line.number
             currentLayout = start.layout
             layouts.insert(start.layout)
             if locale == nil, records.count < 2 { locale = IfconfigGrammar.localeHint(line.text) }
@@ -61,11 +62,11 @@ struct IfconfigBlockBuilder {
             return
         }
         // BSD indents detail lines with a TAB; its first line can look like net-tools 2.10's.
-        if currentLayout == "new", line.bytes.first == 0x09 {
-            currentLayout = "bsd"
-            current?.layout = "bsd"
-            layouts.remove("new")
-            layouts.insert("bsd")
+        if currentLayout == .new, line.bytes.first == 0x09 {
+            currentLayout = .bsd
+            current?.layout = IfconfigLayout.bsd.rawValue
+            layouts.remove(.new)
+            layouts.insert(.bsd)
         }
         if current == nil {
             guard case .interface(var resumed)? = records.popLast() else {
@@ -73,11 +74,12 @@ struct IfconfigBlockBuilder {
                 return
             }
             resumed.reconstructed = true
+            currentLastLine = resumed.origin.lastLine
             current = resumed
         }
         if locale == nil { noteLocale(kind, line) }
         IfconfigGrammar.apply(kind, line: line, to: &current!)
-        current!.origin = current!.origin.extended(to: line.number)
+        currentLastLine = max(currentLastLine, line.number)
     }
 
     /// Old-layout labels are translated the same way in every block, so the first blocks are
@@ -96,12 +98,19 @@ struct IfconfigBlockBuilder {
     }
 
     mutating func closeBlock() {
-        if let block = current.take() { records.append(.interface(block)) }
+        guard var block = current.take() else { return }
+        if currentLastLine > block.origin.lastLine { block.origin = block.origin.extended(to: currentLastLine) }
+        records.append(.interface(block))
     }
 
     mutating func finish() -> ParsedSection {
         closeBlock()
-        let variant = layouts.count > 1 ? "mixed" : layouts.first
+        let variant = layouts.count > 1 ? "mixed" : layouts.first?.rawValue
         return ParsedSection(records: records, unparsed: unparsed, variant: variant, locale: locale)
     }
+}
+
+/// Which `ifconfig` printed a block: net-tools 1.60 (`old`), net-tools 2.10 (`new`) or BSD/macOS.
+enum IfconfigLayout: String, Sendable {
+    case old, new, bsd
 }

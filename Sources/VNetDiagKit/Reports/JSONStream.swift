@@ -16,7 +16,17 @@ public struct JSONStream: JSONSink {
         buffer = ByteBuffer(capacity: capacity)
     }
 
-    public var bytes: [UInt8] { buffer.bytes }
+    /// Output that comes before `buffer`: the pieces of an array written on several cores are kept
+    /// as they were written, not copied into one buffer (3.5 MB of jc JSON: a copy and 400 page faults).
+    public private(set) var earlierParts: [ByteBuffer] = []
+
+    /// Everything written so far, in order.
+    public var parts: [ByteBuffer] { earlierParts + [buffer] }
+
+    public var bytes: [UInt8] {
+        guard !earlierParts.isEmpty else { return buffer.bytes }
+        return parts.flatMap(\.bytes)
+    }
 
     @inline(__always)
     private mutating func newline() {
@@ -53,7 +63,7 @@ public struct JSONStream: JSONSink {
         let size = (items.count + pieces - 1) / pieces
         let ranges = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
         // The first piece is written in place; the others into buffers sized like the room left
-        // (reserved, not touched), so that none grows by copying, then appended after it.
+        // (reserved, not touched), so that none grows by copying, then kept as parts after it.
         let first = InPlacePiece(self)
         let (pretty, depth, hasItems) = (self.pretty, self.depth, self.hasItems)
         let pieceCapacity = max(1 << 16, buffer.spareCapacity / pieces)
@@ -71,7 +81,12 @@ public struct JSONStream: JSONSink {
             return piece.buffer
         }
         self = first.stream
-        for case let part? in parts { part.withUnsafeBytes { buffer.append($0) } }
+        let written = parts.compactMap { $0 }
+        if !written.isEmpty {
+            earlierParts.append(buffer)
+            earlierParts.append(contentsOf: written)
+            buffer = ByteBuffer(capacity: 4096)
+        }
         self.hasItems = hasItems || !items.isEmpty
     }
 
