@@ -101,13 +101,13 @@ enum IfconfigGrammar {
     static func blockStart(_ line: SourceLine, section: Section) -> BlockStart? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         let origin = section.provenance(line.number, line.number)
-        if let match = newStart.match(line), let name = line.capture(match, "name") {
-            var record = InterfaceRecord(name: name, origin: origin)
-            record.flagsValue = line.captureInt(match, "value")
-            record.flags = words(in: line.captureBytes(match, "words") ?? [], separatedBy: UInt8(ascii: ","))
+        if let start = NewLayoutStart(line) ?? NewLayoutStart(matching: line) {
+            var record = InterfaceRecord(name: start.name, origin: origin)
+            record.flagsValue = start.value
+            record.flags = words(in: start.words, separatedBy: UInt8(ascii: ","))
             record.flagsAsWritten = record.flags
-            record.mtu = line.captureInt(match, "mtu")
-            record.metric = line.captureInt(match, "metric")
+            record.mtu = start.mtu
+            record.metric = start.metric
             let isBSD = record.metric != nil || line.contains("> metric") || isBSDFlags(record.flags)
             let layout: IfconfigLayout = isBSD ? .bsd : .new
             record.layout = layout.rawValue
@@ -125,6 +125,71 @@ enum IfconfigGrammar {
         }
         record.layout = IfconfigLayout.old.rawValue
         return BlockStart(record: record, layout: .old)
+    }
+
+    /// The parts of a net-tools 2.10 (or BSD) first line: `vnet0: flags=4163<UP,RUNNING>  mtu 1500`.
+    struct NewLayoutStart {
+        let name: String
+        let value: Int?
+        let words: ArraySlice<UInt8>
+        let mtu: Int?
+        let metric: Int?
+
+        /// By `newStart`, the pattern that defines the line.
+        init?(matching line: SourceLine) {
+            guard let match = newStart.match(line), let name = line.capture(match, "name") else { return nil }
+            self.name = name
+            value = line.captureInt(match, "value")
+            words = line.captureBytes(match, "words") ?? []
+            mtu = line.captureInt(match, "mtu")
+            metric = line.captureInt(match, "metric")
+        }
+
+        /// Straight from the bytes, for the plain shape only (no `metric`, blanks that are spaces or
+        /// TABs); anything else is nil and goes to the pattern. The pattern ran on every block and
+        /// looked its groups up by name: a tenth of the parse.
+        init?(_ line: SourceLine) {
+            let bytes = line.bytes
+            let base = bytes.startIndex
+            let end = bytes.endIndex
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || (byte >= 0x0A && byte <= 0x0D) }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            func skipDigits(from index: Int) -> Int {
+                var index = index
+                while index < end, isDigit(bytes[index]) { index += 1 }
+                return index
+            }
+            func has(_ literal: StaticString, at index: Int) -> Bool {
+                let count = literal.utf8CodeUnitCount
+                guard index + count <= end else { return false }
+                for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] { return false }
+                return true
+            }
+            // The name: the shortest run of non-blanks before ": flags=".
+            var colon = base
+            while colon < end, bytes[colon] != UInt8(ascii: ":") {
+                if isSpace(bytes[colon]) { return nil }
+                colon += 1
+            }
+            guard colon > base, has(": flags=", at: colon) else { return nil }
+            let valueStart = colon + 8
+            let valueEnd = skipDigits(from: valueStart)
+            guard valueEnd > valueStart, valueEnd < end, bytes[valueEnd] == UInt8(ascii: "<") else { return nil }
+            var wordsEnd = valueEnd + 1
+            while wordsEnd < end, bytes[wordsEnd] != UInt8(ascii: ">"), !isSpace(bytes[wordsEnd]) { wordsEnd += 1 }
+            var index = wordsEnd
+            if index < end, bytes[index] == UInt8(ascii: ">") { index += 1 }
+            let blanksStart = index
+            while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            guard index > blanksStart, has("mtu ", at: index) else { return nil }
+            let mtuEnd = skipDigits(from: index + 4)
+            guard mtuEnd > index + 4 else { return nil }
+            name = String(decoding: bytes[base..<colon], as: UTF8.self)
+            value = decimalValue(bytes[valueStart..<valueEnd])
+            words = bytes[(valueEnd + 1)..<wordsEnd]
+            mtu = decimalValue(bytes[(index + 4)..<mtuEnd])
+            metric = nil
+        }
     }
 
     static func isBSDFlags(_ flags: [String]) -> Bool {

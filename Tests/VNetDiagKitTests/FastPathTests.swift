@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import VNetDiagKit
+
+/// Byte-level fast paths must read exactly what the definitions they shortcut read: the
+/// `newStart` pattern for net-tools 2.10 first lines, a byte-by-byte scan for token ends, and
+/// writing a large jc array in order on one core.
+@Suite struct FastPathTests {
+    /// Every `NAME: flags=` line in the project's fixtures and the jc fixtures: real captures.
+    static let capturedFirstLines: [String] = {
+        var lines = Set<String>()
+        for root in [TestPaths.fixtures, TestPaths.jcFixtures] {
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in walker {
+                guard let data = try? Data(contentsOf: url), data.count < 4 << 20 else { continue }
+                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.contains(": flags=") {
+                    lines.insert(String(line))
+                }
+            }
+        }
+        return lines.sorted()
+    }()
+
+    /// Shapes the byte reader must hand back to the pattern or read like it (written for this test).
+    static let craftedFirstLines = [
+        "vnet0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500",
+        "lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536",
+        "en0: flags=8863<UP,BROADCAST,SMART,RUNNING,SIMPLEX,MULTICAST> mtu 1500",
+        "em0: flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> metric 0 mtu 1500",
+        "a:b: flags=1<UP>  mtu 1",
+        "eth0: flags=4163<UP,BROADCAST  mtu 1500",
+        "eth0: flags=4163<UP>mtu 1500",
+        "eth0: flags=<UP> mtu 1500",
+        "eth0: flags=0<>  mtu 1500",
+        "eth0: flags=4163<UP>\tmtu 1500 trailing words",
+        "eth0: flags=4163<UP> mtu ",
+        "eth0: flags=4163<UP> MTU 1500",
+        "eth0 : flags=4163<UP>  mtu 1500",
+        "eth0: flags=99999999999999999999<UP>  mtu 1500",
+        "ä0: flags=4163<UP>  mtu 1500",
+        ": flags=4163<UP>  mtu 1500",
+    ]
+
+    static let plainFirstLines = [
+        "vnet0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500",
+        "lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536",
+        "eth0: flags=0<>  mtu 1500",
+    ]
+
+    private static func line(_ text: String) -> SourceLine {
+        SourceLine(number: 1, bytes: ArraySlice(Array(text.utf8)))
+    }
+
+    @Test func capturedLinesAreThere() {
+        #expect(Self.capturedFirstLines.count > 20)
+    }
+
+    @Test(arguments: capturedFirstLines + craftedFirstLines)
+    func byteReaderAgreesWithThePattern(_ text: String) {
+        let line = Self.line(text)
+        guard let fast = IfconfigGrammar.NewLayoutStart(line) else { return }
+        let pattern = IfconfigGrammar.NewLayoutStart(matching: line)
+        #expect(pattern != nil, "the byte reader accepted what the pattern refuses")
+        #expect(fast.name == pattern?.name)
+        #expect(fast.value == pattern?.value)
+        #expect(Array(fast.words) == pattern.map { Array($0.words) })
+        #expect(fast.mtu == pattern?.mtu)
+        #expect(fast.metric == pattern?.metric)
+    }
+
+    @Test(arguments: plainFirstLines)
+    func byteReaderTakesThePlainShape(_ text: String) {
+        #expect(IfconfigGrammar.NewLayoutStart(Self.line(text)) != nil)
+    }
+
+    @Test func wordScanFindsTheFirstBlankLikeAByteLoop() {
+        // Deterministic pseudo-random lines of letters, spaces, TABs, NUL and high bytes.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let alphabet: [UInt8] = [0x20, 0x09, 0x61, 0x62, 0x00, 0x80, 0xA0, 0xFF, 0x29, 0x1F, 0x21]
+        for length in 0..<40 {
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                // Mostly non-blanks, so that runs longer than eight bytes occur.
+                let pick = Int(state >> 59) % 16
+                bytes.append(pick < 2 ? alphabet[pick] : alphabet[2 + pick % (alphabet.count - 2)])
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                for start in 0...length {
+                    var expected = start
+                    while expected < length, buffer[expected] != 0x20, buffer[expected] != 0x09 { expected += 1 }
+                    #expect(firstBlank(base, from: start, to: length) == expected, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test func jcArrayWrittenInPiecesEqualsOneCore() {
+        let document = TextDocument(name: "big.txt", text: ParallelismTests.generatedIfconfig(interfaces: 300))
+        let results = ParsePipeline().parse(document, forcedFormat: IfconfigParser.format)
+        var sequential = JSONStream(pretty: false)
+        sequential.parallelThreshold = Int.max
+        JCSchema.write(results, to: &sequential)
+        var pieces = JSONStream(pretty: false, capacity: 1 << 20)
+        pieces.parallelThreshold = 8
+        JCSchema.write(results, to: &pieces)
+        if ParallelMap.activeProcessorCount > 1 { #expect(pieces.parts.count > 1) }
+        #expect(pieces.bytes == sequential.bytes)
+        let decoded = try? JSONSerialization.jsonObject(with: Data(pieces.bytes)) as? [[String: Any]]
+        #expect(decoded?.count == 300)
+    }
+}
