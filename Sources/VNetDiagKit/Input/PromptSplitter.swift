@@ -43,9 +43,13 @@ public enum PromptSplitter {
 
     /// A Markdown fence (```` ``` ```` or `~~~`), after optional blanks.
     public static func isFence(_ line: SourceLine) -> Bool {
+        isFence(line, indent: line.leadingBlanks)
+    }
+
+    /// `isFence` when the line's leading blanks are already counted.
+    public static func isFence(_ line: SourceLine, indent: Int) -> Bool {
         let bytes = line.bytes
-        var index = bytes.startIndex
-        while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        let index = bytes.startIndex + indent
         guard bytes.endIndex - index >= 3 else { return false }
         let mark = bytes[index]
         return (mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~"))

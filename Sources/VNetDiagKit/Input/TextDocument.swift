@@ -86,12 +86,7 @@ public struct SourceLine: Sendable {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public var isBlank: Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer where byte != 0x20 && byte != 0x09 { return false }
-            return true
-        }
-    }
+    public var isBlank: Bool { leadingBlanks == bytes.count }
 
     /// Whether the line contains `needle` (a byte search, no String made).
     public func contains(_ needle: StaticString) -> Bool {
@@ -117,13 +112,19 @@ public struct SourceLine: Sendable {
         return result
     }
 
+    /// Spaces and TABs at the start; eight spaces (the usual indentation) are compared at once.
     public var leadingBlanks: Int {
-        var count = 0
-        for byte in bytes {
-            guard byte == 0x20 || byte == 0x09 else { break }
-            count += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            let count = buffer.count
+            var index = 0
+            let eightSpaces: UInt64 = 0x2020_2020_2020_2020
+            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == eightSpaces {
+                index += 8
+            }
+            while index < count, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
+            return index
         }
-        return count
     }
 
     public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {

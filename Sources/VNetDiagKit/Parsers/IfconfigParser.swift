@@ -43,7 +43,8 @@ struct IfconfigBlockBuilder {
     init(section: Section) { self.section = section }
 
     mutating func consume(_ line: SourceLine) {
-        if line.isBlank || PromptSplitter.isFence(line) {
+        let indent = line.leadingBlanks
+        if indent == line.bytes.count || PromptSplitter.isFence(line, indent: indent) {
             closeBlock()
             return
         }

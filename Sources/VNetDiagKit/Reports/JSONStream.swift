@@ -115,16 +115,7 @@ public struct JSONStream: JSONSink {
         case .literal(let literal):
             // Keys written in the source are plain identifiers: their bytes between quotes, then
             // the colon, with one capacity check.
-            let length = literal.utf8CodeUnitCount
-            let pretty = self.pretty
-            buffer.appendInPlace(maximum: length + 4) { target in
-                target[0] = UInt8(ascii: "\"")
-                (target + 1).update(from: literal.utf8Start, count: length)
-                target[length + 1] = UInt8(ascii: "\"")
-                target[length + 2] = UInt8(ascii: ":")
-                target[length + 3] = 0x20
-                return pretty ? length + 4 : length + 3
-            }
+            buffer.appendObjectKey(literal.utf8Start, count: literal.utf8CodeUnitCount, spaced: pretty)
         case .text(let text):
             JSONWriter.writeString(text, into: &buffer)
             buffer.append(UInt8(ascii: ":"))
