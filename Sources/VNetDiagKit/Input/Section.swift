@@ -51,10 +51,12 @@ public struct Section: Sendable {
     /// Calls `body` with each line of `lines`, without building the array first.
     @inline(__always)
     public func forEachLine(_ body: (SourceLine) -> Void) {
-        guard let numbers = lineNumbers else { return }
-        for number in numbers {
+        // A counted loop: iterating the ClosedRange went through unspecialised index witnesses.
+        var number = firstLine
+        while number <= lastLine {
             let line = document.line(number)
             if line.bytes.count <= document.maxParsedLineLength { body(line) }
+            number += 1
         }
     }
 

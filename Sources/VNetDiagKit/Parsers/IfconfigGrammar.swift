@@ -1,4 +1,9 @@
 import PCRE2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Line shapes of `ifconfig` output (formats.md §1–§2). Labels are matched case-insensitively in
 /// every known language; values are taken by position where translations dropped a label.
@@ -98,17 +103,43 @@ enum IfconfigGrammar {
         return newStart.match(line) != nil || oldStart.match(line) != nil
     }
 
+    /// The flag words of the last block start read: consecutive interfaces mostly print the same
+    /// flags, and sharing the array spares four Strings and an array per block.
+    struct FlagWordsMemo {
+        private var text: [UInt8] = []
+        private var words: [String] = []
+        private var isBSD = false
+
+        mutating func words(_ bytes: ArraySlice<UInt8>) -> (words: [String], isBSD: Bool) {
+            let same = bytes.count == text.count && bytes.withUnsafeBufferPointer { new in
+                text.withUnsafeBufferPointer { old in new.isEmpty || memcmp(new.baseAddress!, old.baseAddress!, new.count) == 0 }
+            }
+            if !same {
+                text = Array(bytes)
+                words = VNetDiagKit.words(in: bytes, separatedBy: UInt8(ascii: ","))
+                isBSD = isBSDFlags(words)
+            }
+            return (words, isBSD)
+        }
+    }
+
     static func blockStart(_ line: SourceLine, section: Section) -> BlockStart? {
+        var memo = FlagWordsMemo()
+        return blockStart(line, section: section, flagWords: &memo)
+    }
+
+    static func blockStart(_ line: SourceLine, section: Section, flagWords: inout FlagWordsMemo) -> BlockStart? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         let origin = section.provenance(line.number, line.number)
         if let start = NewLayoutStart(line) ?? NewLayoutStart(matching: line) {
             var record = InterfaceRecord(name: start.name, origin: origin)
             record.flagsValue = start.value
-            record.flags = words(in: start.words, separatedBy: UInt8(ascii: ","))
-            record.flagsAsWritten = record.flags
+            let flags = flagWords.words(start.words)
+            record.flags = flags.words
+            record.flagsAsWritten = flags.words
             record.mtu = start.mtu
             record.metric = start.metric
-            let isBSD = record.metric != nil || line.contains("> metric") || isBSDFlags(record.flags)
+            let isBSD = record.metric != nil || flags.isBSD || line.contains("> metric")
             let layout: IfconfigLayout = isBSD ? .bsd : .new
             record.layout = layout.rawValue
             return BlockStart(record: record, layout: layout)

@@ -39,6 +39,7 @@ struct IfconfigBlockBuilder {
     var layouts: Set<IfconfigLayout> = []
     var currentLayout: IfconfigLayout? = nil
     var locale: String? = nil
+    var flagWords = IfconfigGrammar.FlagWordsMemo()
 
     init(section: Section) { self.section = section }
 
@@ -49,7 +50,7 @@ struct IfconfigBlockBuilder {
             return
         }
         if IfconfigGrammar.isOmissionMarker(line) { return }
-        if let start = IfconfigGrammar.blockStart(line, section: section) {
+        if let start = IfconfigGrammar.blockStart(line, section: section, flagWords: &flagWords) {
             closeBlock()
             current = start.record
             currentLastLine = line.number

@@ -37,6 +37,7 @@ enum IfconfigVocabulary {
                                              "IPv6-in-IPv4", "InfiniBand", "Serial Line IP", "IPIP Tunnel"]
 
     static func englishTitle(_ title: String) -> String? {
+        if title == "Ethernet" { return title }  // nearly every interface: no trimming, no hashing
         let trimmed = title.trimmingBlanks
         guard !trimmed.isEmpty else { return nil }
         if englishTitles.contains(trimmed) { return trimmed }
