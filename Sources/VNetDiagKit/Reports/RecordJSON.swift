@@ -27,22 +27,25 @@ enum RecordJSON {
     }
 
     static func write<Sink: JSONSink>(_ record: InterfaceRecord, to sink: inout Sink) {
+        // The boxed details read once: each `record.state`-style read went through a key path and
+        // copied the whole box.
+        let details = record.details
         sink.object { sink in
             sink.field("kind", "interface")
             lines(record.origin, to: &sink)
             sink.field("name", record.name)
-            sink.field("index", record.index)
-            sink.field("description", record.description)
+            sink.field("index", details.index)
+            sink.field("description", details.description)
             if !record.flags.isEmpty { sink.field("flags", record.flags) }
             sink.field("flagsValue", record.flagsValue)
             sink.field("mtu", record.mtu)
             sink.field("metric", record.metric)
-            sink.field("state", record.state)
-            sink.field("master", record.master)
-            sink.field("peer", record.peer)
-            sink.field("linkNetns", record.linkNetns)
-            if !record.altNames.isEmpty { sink.field("altNames", record.altNames) }
-            sink.field("qdisc", record.qdisc)
+            sink.field("state", details.state)
+            sink.field("master", details.master)
+            sink.field("peer", details.peer)
+            sink.field("linkNetns", details.linkNetns)
+            if !details.altNames.isEmpty { sink.field("altNames", details.altNames) }
+            sink.field("qdisc", details.qdisc)
             sink.field("linkType", record.linkType)
             sink.field("mac", record.mac?.description)
             if record.mac == nil { sink.field("hardwareAddress", record.hardwareAddressText) }
@@ -73,15 +76,15 @@ enum RecordJSON {
                     if !assignment.flags.isEmpty { sink.field("flags", assignment.flags) }
                 }
             }
-            if !record.gateways.isEmpty { sink.field("gateways", record.gateways.map(\.description)) }
-            sink.field("dhcpEnabled", record.dhcpEnabled)
-            sink.field("dhcpServer", record.dhcpServer?.description)
-            if !record.dnsServers.isEmpty { sink.field("dnsServers", record.dnsServers) }
-            sink.field("mediaStatus", record.mediaStatus)
-            if !record.members.isEmpty { sink.field("members", record.members) }
-            if !record.attributes.isEmpty {
+            if !details.gateways.isEmpty { sink.field("gateways", details.gateways.map(\.description)) }
+            sink.field("dhcpEnabled", details.dhcpEnabled)
+            sink.field("dhcpServer", details.dhcpServer?.description)
+            if !details.dnsServers.isEmpty { sink.field("dnsServers", details.dnsServers) }
+            sink.field("mediaStatus", details.mediaStatus)
+            if !details.members.isEmpty { sink.field("members", details.members) }
+            if !details.attributes.isEmpty {
                 sink.key("attributes")
-                sink.array(record.attributes) { sink, attribute in
+                sink.array(details.attributes) { sink, attribute in
                     sink.object { sink in
                         sink.field("key", attribute.key)
                         sink.field("value", attribute.value)
@@ -89,9 +92,9 @@ enum RecordJSON {
                 }
             }
             counters(record.counters, to: &sink)
-            sink.field("interrupt", record.interrupt)
-            sink.field("baseAddress", record.baseAddress)
-            sink.field("memory", record.memory)
+            sink.field("interrupt", details.interrupt)
+            sink.field("baseAddress", details.baseAddress)
+            sink.field("memory", details.memory)
             if record.reconstructed { sink.field("reconstructed", true) }
             if record.nameMayBeTruncated { sink.field("nameMayBeTruncated", true) }
         }
