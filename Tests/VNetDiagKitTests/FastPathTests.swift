@@ -96,6 +96,16 @@ import Testing
         }
     }
 
+    @Test(arguments: [(0, 0, 0, 0), (1, 22, 133, 255), (10, 9, 100, 99), (255, 255, 255, 255), (192, 168, 0, 1)])
+    func dottedQuadFromTheDigitTableMatchesDecimalText(_ octets: (UInt8, UInt8, UInt8, UInt8)) {
+        let address = IPv4Address(octets.0, octets.1, octets.2, octets.3)
+        let expected = "\(octets.0).\(octets.1).\(octets.2).\(octets.3)"
+        #expect(address.description == expected)
+        var stream = JSONStream(pretty: false)
+        stream.ipv4(address)
+        #expect(String(decoding: stream.bytes, as: UTF8.self) == "\"" + expected + "\"")
+    }
+
     @Test func jcArrayWrittenInPiecesEqualsOneCore() {
         let document = TextDocument(name: "big.txt", text: ParallelismTests.generatedIfconfig(interfaces: 300))
         let results = ParsePipeline().parse(document, forcedFormat: IfconfigParser.format)
@@ -106,6 +116,7 @@ import Testing
         pieces.parallelThreshold = 8
         JCSchema.write(results, to: &pieces)
         if ParallelMap.activeProcessorCount > 1 { #expect(pieces.parts.count > 1) }
+        #expect(pieces.parallelThreshold == 8, "the stream lent to the first piece came back with its own setting")
         #expect(pieces.bytes == sequential.bytes)
         let decoded = try? JSONSerialization.jsonObject(with: Data(pieces.bytes)) as? [[String: Any]]
         #expect(decoded?.count == 300)

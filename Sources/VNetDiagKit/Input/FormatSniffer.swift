@@ -5,7 +5,7 @@ import PCRE2
 /// The command in the prompt and the file name only break ties or name a format the content
 /// cannot show; `--as` overrides everything.
 public struct FormatSniffer: Sendable {
-    /// Built on first use: `--as` never needs it, and building it compiles every marker pattern.
+    /// The union of a custom parser list; the standard list's is `standardMarkers`.
     private let customMarkers: MarkerUnion?
     private let parsers: [any SectionParser.Type]
     /// Refining formats first: "netstat -rn" must not fall back to "route".
@@ -13,8 +13,9 @@ public struct FormatSniffer: Sendable {
     /// Each parser's command words split once: (format, words, is a /proc or /sys path).
     private let commandEntries: [(format: FormatName, words: [Substring], isPath: Bool)]
 
-    /// Every marker and header pattern in one alternation, one capturing group each.
-    private struct MarkerUnion: Sendable {
+    /// Every marker and header pattern in one alternation, one capturing group each. A class: it is
+    /// fetched for every line, and a reference is one retain where the struct was two.
+    private final class MarkerUnion: Sendable {
         let regex: Regex
         /// Capture group number → the format and whether the marker is a table header.
         let groupFormats: [(group: Int, format: FormatName, isHeader: Bool)]
@@ -38,6 +39,7 @@ public struct FormatSniffer: Sendable {
         }
     }
 
+    /// Built on first use: `--as` never needs it, and building it compiles every marker pattern.
     private static let standardMarkers = MarkerUnion(parsers: ParserRegistry.parsers)
 
     private var markers: MarkerUnion { customMarkers ?? Self.standardMarkers }

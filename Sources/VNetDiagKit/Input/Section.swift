@@ -44,8 +44,9 @@ public struct Section: Sendable {
     /// Content lines in order (blank lines included; parsers decide what a blank means),
     /// without the over-long ones.
     public var lines: [SourceLine] {
-        guard let numbers = lineNumbers else { return [] }
-        return numbers.lazy.map { document.line($0) }.filter { $0.bytes.count <= document.maxParsedLineLength }
+        var lines: [SourceLine] = []
+        forEachLine { lines.append($0) }
+        return lines
     }
 
     /// Calls `body` with each line of `lines`, without building the array first.

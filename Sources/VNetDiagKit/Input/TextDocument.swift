@@ -116,20 +116,26 @@ public struct SourceLine: Sendable {
     public var leadingBlanks: Int {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
-            let count = buffer.count
-            var index = 0
-            let eightSpaces: UInt64 = 0x2020_2020_2020_2020
-            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == eightSpaces {
-                index += 8
-            }
-            while index < count, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
-            return index
+            return firstNonBlank(base, from: 0, to: buffer.count)
         }
     }
 
     public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try bytes.withUnsafeBytes(body)
     }
+}
+
+/// The offset of the first byte in `bytes[start..<end]` that is neither a space nor a TAB, or `end`;
+/// runs of eight spaces (the usual indentation) are compared as one word.
+@inline(__always)
+func firstNonBlank(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    let eightSpaces: UInt64 = 0x2020_2020_2020_2020
+    var index = start
+    while index + 8 <= end, UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self) == eightSpaces {
+        index += 8
+    }
+    while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    return index
 }
 
 @inline(__always)

@@ -72,19 +72,30 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     /// The longest dotted quad, `255.255.255.255`.
     static let maximumTextLength = 15
 
+    /// Each octet's decimal digits in the low three bytes and their count in the high byte.
+    private static let octetDigits: [UInt32] = (0...255).map { octet in
+        var packed = UInt32(String(octet).utf8.count) << 24
+        for (index, digit) in String(octet).utf8.enumerated() { packed |= UInt32(digit) << (8 * UInt32(index)) }
+        return packed
+    }
+
     /// Writes the dotted quad at `output` (room for `maximumTextLength` bytes); returns its length.
+    /// Digits come from a table: no division per octet (JSON writes thousands of addresses).
     @inline(__always)
     func writeDotted(to output: UnsafeMutablePointer<UInt8>) -> Int {
-        var count = 0
-        for shift in stride(from: 24, through: 0, by: -8) {
-            let octet = UInt8(truncatingIfNeeded: value >> UInt32(shift))
-            if octet >= 100 { output[count] = 0x30 + octet / 100; count += 1 }
-            if octet >= 10 { output[count] = 0x30 + octet / 10 % 10; count += 1 }
-            output[count] = 0x30 + octet % 10
-            count += 1
-            if shift > 0 { output[count] = UInt8(ascii: "."); count += 1 }
+        Self.octetDigits.withUnsafeBufferPointer { table in
+            var count = 0
+            for shift in stride(from: 24 as UInt32, through: 0, by: -8) {
+                let packed = table[Int(truncatingIfNeeded: value >> shift) & 0xFF]
+                let length = Int(packed >> 24)
+                output[count] = UInt8(truncatingIfNeeded: packed)
+                if length > 1 { output[count + 1] = UInt8(truncatingIfNeeded: packed >> 8) }
+                if length > 2 { output[count + 2] = UInt8(truncatingIfNeeded: packed >> 16) }
+                count += length
+                if shift > 0 { output[count] = UInt8(ascii: "."); count += 1 }
+            }
+            return count
         }
-        return count
     }
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }

@@ -123,11 +123,6 @@ enum IfconfigGrammar {
         }
     }
 
-    static func blockStart(_ line: SourceLine, section: Section) -> BlockStart? {
-        var memo = FlagWordsMemo()
-        return blockStart(line, section: section, flagWords: &memo)
-    }
-
     static func blockStart(_ line: SourceLine, section: Section, flagWords: inout FlagWordsMemo) -> BlockStart? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         let origin = section.provenance(line.number, line.number)

@@ -177,12 +177,8 @@ struct TokenView {
         // Raw pointers, and tokens scanned eight bytes at a time: this runs on every line.
         let length = line.count
         var index = 0
-        let eightSpaces: UInt64 = 0x2020_2020_2020_2020
-        while index + 8 <= length, UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self) == eightSpaces {
-            index += 8
-        }
         while count < Self.capacity {
-            while index < length, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            index = firstNonBlank(bytes, from: index, to: length)
             guard index < length else { return }
             let start = index
             index = firstBlank(bytes, from: index, to: length)

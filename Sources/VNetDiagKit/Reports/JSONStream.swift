@@ -80,7 +80,9 @@ public struct JSONStream: JSONSink {
             for index in range { write(&piece, items[index]) }
             return piece.buffer
         }
+        let threshold = parallelThreshold
         self = first.stream
+        parallelThreshold = threshold
         let written = parts.compactMap { $0 }
         if !written.isEmpty {
             earlierParts.append(buffer)

@@ -83,7 +83,7 @@ public enum JSONWriter {
     }
 
     static func writeInt(_ value: Int, into output: inout ByteBuffer) {
-        // At most 20 bytes: a sign and 19 digits. Digits are written from the right, then moved.
+        // At most 20 bytes: a sign and 19 digits, counted first and then written from the right.
         output.appendInPlace(maximum: 20) { target in
             var magnitude = value.magnitude
             if magnitude < 10 {
@@ -106,31 +106,13 @@ public enum JSONWriter {
         }
     }
 
-    /// Each octet's decimal digits in the low three bytes and their count in the high byte.
-    private static let octetDigits: [UInt32] = (0...255).map { octet in
-        let digits = Array(String(octet).utf8)
-        var packed = UInt32(digits.count) << 24
-        for (index, digit) in digits.enumerated() { packed |= UInt32(digit) << (8 * UInt32(index)) }
-        return packed
-    }
-
-    /// A dotted quad between quotes, written in place (no String made): each octet's digits come
-    /// from a table and are stored as one word (the buffer has room for the overhang).
+    /// A dotted quad between quotes, written in place (no String made).
     static func writeIPv4(_ address: IPv4Address, into output: inout ByteBuffer) {
-        octetDigits.withUnsafeBufferPointer { table in
-            output.appendInPlace(maximum: IPv4Address.maximumTextLength + 2 + 4) { target in
-                let raw = UnsafeMutableRawPointer(target)
-                target[0] = UInt8(ascii: "\"")
-                var length = 1
-                for shift in stride(from: 24 as UInt32, through: 0, by: -8) {
-                    let packed = table[Int(truncatingIfNeeded: address.value >> shift) & 0xFF]
-                    raw.storeBytes(of: UInt32(littleEndian: packed), toByteOffset: length, as: UInt32.self)
-                    length += Int(packed >> 24)
-                    target[length] = shift == 0 ? UInt8(ascii: "\"") : UInt8(ascii: ".")
-                    length += 1
-                }
-                return length
-            }
+        output.appendInPlace(maximum: IPv4Address.maximumTextLength + 2) { target in
+            target[0] = UInt8(ascii: "\"")
+            let length = address.writeDotted(to: target + 1)
+            target[length + 1] = UInt8(ascii: "\"")
+            return length + 2
         }
     }
 }
