@@ -86,6 +86,18 @@ import Testing
         }
     }
 
+    @Test func loadingOneKindSkipsTheOthersButStillRefusesAMisplacedFile() {
+        var catalog = RuleCatalog()
+        let errors = catalog.addCollectingErrors(files: [("teacher/checks/broken.yaml", "not: a check"),
+                                                         ("teacher/profiles/lab.yaml", "id: lab"),
+                                                         ("teacher/stray.yaml", "id: stray")],
+                                                  kinds: [.extractors])
+        #expect(errors.count == 1)
+        #expect(errors.first?.file == "teacher/stray.yaml")
+        #expect(RuleCatalog.Kind.of(path: "rules/checks/x.yaml") == .checks)
+        #expect(RuleCatalog.Kind.of(path: "rules/profiles/x.yaml") == nil)
+    }
+
     @Test func duplicateIDsInOneFolderAreAnError() throws {
         let rule = "id: same\nkind: extractor\nevent: dhcp.ack\npattern: '(?<ip>x)'\n"
         var catalog = RuleCatalog()

@@ -33,8 +33,8 @@ enum CheckFunctions {
         case ("mac", .string(let text)?, _): return MACAddress(text).checkValue { .mac($0) }
         case ("int", .string(let text)?, _): return Int(text.trimmingBlanks).checkValue { .int($0) }
         case ("macVendor", .mac(let mac)?, _): return .string(vendor(of: mac))
-        case ("isMulticast", .mac(let mac)?, _): return .bool(mac.octets[0] & 1 == 1)
-        case ("isLocallyAdministered", .mac(let mac)?, _): return .bool(mac.octets[0] & 2 == 2)
+        case ("isMulticast", .mac(let mac)?, _): return .bool(mac.firstOctet & 1 == 1)
+        case ("isLocallyAdministered", .mac(let mac)?, _): return .bool(mac.firstOctet & 2 == 2)
         case ("isPrivate", .ip(let address)?, _):
             let privateNetworks = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].compactMap(IPv4Network.init)
             return .bool(privateNetworks.contains { $0.contains(address) })

@@ -209,7 +209,10 @@ public struct InputReader: Sendable {
             truncated = truncated || inflated.truncated
             compressed = true
         }
-        if ContentSniffer.looksBinary(bytes) { return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: compressed) }
+        // Plain input already sniffed while streaming is not sniffed again; inflated or short input is.
+        if compressed || !sniffed, ContentSniffer.looksBinary(bytes) {
+            return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: compressed)
+        }
         return InputDocument(name: name, bytes: bytes, truncated: truncated, wasCompressed: compressed)
     }
 

@@ -81,8 +81,8 @@ public struct EnvelopeReader: Sendable {
             return JournalJSON.envelope(line) ?? envelope
         default:
             if let match = (try? Self.bsd.firstMatch(in: line)) ?? nil,
-               let month = match.string("month", in: line), Self.months[monthKey(month)] != nil {
-                let epoch = date(year: year, month: month, day: match.string("day", in: line) ?? "",
+               let month = match.string("month", in: line), let monthNumber = Self.months[monthKey(month)] {
+                let epoch = date(year: year, monthNumber: monthNumber, day: Int(match.string("day", in: line) ?? "") ?? 0,
                                  time: match.string("time", in: line) ?? "", fraction: match.string("frac", in: line), zone: nil)
                 let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<(match.range("host")!.lowerBound - 1)]), as: UTF8.self)
                 envelope = fill(match, line, time: LogTime(epoch: epoch, text: text))

@@ -42,6 +42,12 @@ public struct MACAddress: Hashable, Sendable, CustomStringConvertible {
         value = octets.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
+    /// The first three octets as one number (the OUI): `00:50:56` is 0x005056.
+    public var vendorPrefix: UInt32 { UInt32(truncatingIfNeeded: value >> 24) }
+
+    /// The first octet, whose low bits mark multicast (1) and locally administered (2) addresses.
+    public var firstOctet: UInt8 { UInt8(truncatingIfNeeded: value >> 40) }
+
     public var octets: [UInt8] {
         (0..<6).map { UInt8(truncatingIfNeeded: value >> UInt64(40 - 8 * $0)) }
     }
@@ -62,8 +68,6 @@ public struct MACAddress: Hashable, Sendable, CustomStringConvertible {
 
     public var isZero: Bool { value == 0 }
     public var isBroadcast: Bool { value == 0xffff_ffff_ffff }
-    /// The first three octets, e.g. `00:50:56`.
-    public var oui: String { octets.prefix(3).map { String(format2: $0) }.joined(separator: ":") }
 }
 
 func hexValue(_ byte: UInt8) -> UInt8? {

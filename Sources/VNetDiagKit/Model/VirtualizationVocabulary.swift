@@ -33,20 +33,24 @@ public enum VirtualizationVocabulary {
         ("00:15:5d", "Hyper-V"),
     ]
 
+    /// `guestMACPrefixes` by number: looked up for every interface without formatting its MAC.
+    private static let guestVendorsByOUI: [UInt32: String] = Dictionary(
+        guestMACPrefixes.compactMap { entry in MACAddress(entry.prefix + ":00:00:00").map { ($0.vendorPrefix, entry.vendor) } },
+        uniquingKeysWith: { first, _ in first })
+
     public static func guestVendor(_ mac: MACAddress) -> String? {
-        let text = mac.description
-        if text.hasPrefix("00:50:56") { return isVMwareHostAdapter(mac) ? nil : "VMware static" }
-        return guestMACPrefixes.first { text.hasPrefix($0.prefix) }?.vendor
+        if mac.vendorPrefix == 0x005056 { return isVMwareHostAdapter(mac) ? nil : "VMware static" }
+        return guestVendorsByOUI[mac.vendorPrefix]
     }
 
     /// `00:50:56:c0:00:NN`: the host's vmnetNN adapter, not a guest (domain.md §3.1).
     public static func isVMwareHostAdapter(_ mac: MACAddress) -> Bool {
-        mac.description.hasPrefix("00:50:56:c0:00:")
+        mac.value >> 8 == 0x0050_56c0_00
     }
 
     /// `fe:ff:ff:ff:ff:ff`: every Xen backend device (vif, peth) carries it (domain.md §2.3).
     public static func isXenBackend(_ mac: MACAddress) -> Bool {
-        mac.octets == [0xfe, 0xff, 0xff, 0xff, 0xff, 0xff]
+        mac.value == 0xfeff_ffff_ffff
     }
 
     /// Bridges that are not virtual-machine networks (domain.md §1, §6).

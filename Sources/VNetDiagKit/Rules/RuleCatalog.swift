@@ -13,6 +13,12 @@ public struct RuleCatalog: Sendable {
     /// The kinds of rule, by the folder their files sit in.
     public enum Kind: String, Sendable, CaseIterable {
         case extractors, modes, checks
+
+        /// The kind a rule file's folder gives it (`…/checks/x.yaml`), nil outside the three folders.
+        /// The first of the folders named, in this order, decides.
+        static func of(path: String) -> Kind? {
+            allCases.first { path.contains("/\($0.rawValue)/") }
+        }
     }
 
     /// The built-in rules plus the given folders; the first broken file is the error. `kinds`
@@ -28,14 +34,10 @@ public struct RuleCatalog: Sendable {
     public static func loadCollectingErrors(extraFolders: [String] = [], kinds: Set<Kind> = Set(Kind.allCases))
         -> (RuleCatalog, [RuleError]) {
         var catalog = RuleCatalog()
-        func wanted(_ files: [(path: String, text: String)]) -> [(path: String, text: String)] {
-            guard kinds.count < Kind.allCases.count else { return files }
-            return files.filter { file in kinds.contains { file.path.contains("/\($0.rawValue)/") } }
-        }
-        var errors = catalog.addCollectingErrors(files: wanted(embeddedFiles))
+        var errors = catalog.addCollectingErrors(files: embeddedFiles, kinds: kinds)
         for folder in extraFolders {
             do throws(RuleError) {
-                errors += catalog.addCollectingErrors(files: wanted(try files(in: folder)))
+                errors += catalog.addCollectingErrors(files: try files(in: folder), kinds: kinds)
             } catch {
                 errors.append(error)
             }
@@ -54,22 +56,28 @@ public struct RuleCatalog: Sendable {
         if let first = addCollectingErrors(files: files).first { throw first }
     }
 
-    /// Adds every file that loads and returns the errors of those that do not (for `rules lint`).
-    public mutating func addCollectingErrors(files: [(path: String, text: String)]) -> [RuleError] {
+    /// Adds every file of the given kinds that loads and returns the errors of those that do not
+    /// (for `rules lint`). A file outside the kind folders is an error whatever `kinds` holds.
+    public mutating func addCollectingErrors(files: [(path: String, text: String)],
+                                             kinds: Set<Kind> = Set(Kind.allCases)) -> [RuleError] {
         var added: [String: String] = [:]
         var errors: [RuleError] = []
         for (path, text) in files {
             do throws(RuleError) {
-                if path.contains("/extractors/") {
+                switch Kind.of(path: path) {
+                case let kind? where !kinds.contains(kind):
+                    continue
+                case .extractors?:
                     let rule = try ExtractorRule.load(file: path, text: text)
                     try Self.merge(rule, id: rule.id, path: path, into: &extractors, added: &added)
-                } else if path.contains("/modes/") {
+                case .modes?:
                     let rule = try ModeRule.load(file: path, text: text)
                     try Self.merge(rule, id: rule.id, path: path, into: &modes, added: &added)
-                } else if path.contains("/checks/") {
+                case .checks?:
                     let rule = try CheckRule.load(file: path, text: text)
                     try Self.merge(rule, id: rule.id, path: path, into: &checks, added: &added)
-                } else if !path.contains("/profiles/") {
+                case nil:
+                    guard !path.contains("/profiles/") else { continue }
                     throw RuleError(file: path, line: nil, message: "a rule file must sit under extractors/, modes/ or checks/ (its kind)")
                 }
             } catch {

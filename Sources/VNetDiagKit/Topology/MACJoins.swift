@@ -23,7 +23,7 @@ enum MACJoins {
                                                evidence: [neighbor.origin]))
             }
             for tap in host.interfaces where tap.name.hasPrefix("vnet") || tap.name.hasPrefix("tap") {
-                guard let tapMAC = tap.mac, tapMAC.octets.first == 0xfe else { continue }
+                guard let tapMAC = tap.mac, tapMAC.firstOctet == 0xfe else { continue }
                 let guestMAC = MACAddress(octets: [0x52] + tapMAC.octets.dropFirst())
                 guard let guestMAC, let match = guestByMAC[guestMAC] else { continue }
                 let bridge = tap.master ?? host.bridgePorts.first { $0.name == tap.name }?.master

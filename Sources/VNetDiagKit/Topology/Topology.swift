@@ -52,6 +52,8 @@ public struct Topology: Sendable {
     /// stay constant-time with tens of thousands of machines.
     private var nodePositions: [String: Int] = [:]
     private var edgeKeys: Set<EdgeKey> = []
+    /// Node id → positions in `edges` of the edges leaving it.
+    private var edgesLeaving: [String: [Int]] = [:]
 
     private struct EdgeKey: Hashable, Sendable {
         let from, to, label: String
@@ -62,21 +64,31 @@ public struct Topology: Sendable {
 
     public func node(_ id: String) -> Node? { nodePositions[id].map { nodes[$0] } }
 
+    /// The edges that leave `id`, in the order they were added (no scan of every edge).
+    public func edges(from id: String) -> [Edge] { edgesLeaving[id]?.map { edges[$0] } ?? [] }
+
+    /// Whether any edge, whatever its label, goes from `from` to `to`.
+    public func hasEdge(from: String, to: String) -> Bool {
+        edgesLeaving[from]?.contains { edges[$0].to == to } ?? false
+    }
+
     public var segments: [Segment] {
         // Each segment's edges, gathered in one pass over the edges (in edge order).
         var edgesBySegment: [String: [Edge]] = [:]
         for node in nodes where node.kind == .virtualSwitch || node.kind == .network { edgesBySegment[node.id] = [] }
         for edge in edges where edge.kind != "nat" {
-            if edgesBySegment[edge.from] != nil { edgesBySegment[edge.from]!.append(edge) }
-            if edge.to != edge.from, edgesBySegment[edge.to] != nil { edgesBySegment[edge.to]!.append(edge) }
+            edgesBySegment[edge.from]?.append(edge)
+            if edge.to != edge.from { edgesBySegment[edge.to]?.append(edge) }
         }
         return nodes.filter { $0.kind == .virtualSwitch || $0.kind == .network }.map { segment in
             var members: [(String, Bool)] = []
+            var memberPositions: [String: Int] = [:]
             for edge in edgesBySegment[segment.id] ?? [] {
                 let other = edge.from == segment.id ? edge.to : edge.from
-                if let index = members.firstIndex(where: { $0.0 == other }) {
+                if let index = memberPositions[other] {
                     members[index].1 = members[index].1 || edge.observed
                 } else {
+                    memberPositions[other] = members.count
                     members.append((other, edge.observed))
                 }
             }
@@ -91,6 +103,8 @@ public struct Topology: Sendable {
     }
 
     mutating func addEdge(_ edge: Edge) {
-        if edgeKeys.insert(EdgeKey(from: edge.from, to: edge.to, label: edge.label)).inserted { edges.append(edge) }
+        guard edgeKeys.insert(EdgeKey(from: edge.from, to: edge.to, label: edge.label)).inserted else { return }
+        edgesLeaving[edge.from, default: []].append(edges.count)
+        edges.append(edge)
     }
 }

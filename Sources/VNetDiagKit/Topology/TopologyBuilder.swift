@@ -141,7 +141,7 @@ public enum TopologyBuilder {
             for host in hosts {
                 for (target, kind) in linkTargets(for: fact, host: host, in: topology)
                 // One link per pair of nodes: the first fact (gateway before network) labels it.
-                where !topology.edges.contains(where: { $0.from == guestID && $0.to == target }) {
+                where !topology.hasEdge(from: guestID, to: target) {
                     topology.addEdge(Topology.Edge(from: guestID, to: target, label: fact.label ?? fact.subject, observed: false, kind: kind,
                                                    evidence: fact.origin.map { [$0] } ?? []))
                 }
@@ -154,7 +154,7 @@ public enum TopologyBuilder {
     static func linkTargets(for fact: TopologyFact, host: Machine, in topology: Topology) -> [(String, String)] {
         let hostID = machineID(host.name)
         if fact.kind == "guest-on-host-lan" {
-            return topology.edges.filter { $0.from == hostID && $0.label.hasPrefix(fact.subject + " ") }.map { ($0.to, "l2") }
+            return topology.edges(from: hostID).filter { $0.label.hasPrefix(fact.subject + " ") }.map { ($0.to, "l2") }
         }
         if topology.node(switchID(host.name, fact.subject)) != nil { return [(switchID(host.name, fact.subject), "l2")] }
         if host.interfaces.contains(where: { $0.name == fact.subject }) || host.routes.contains(where: { $0.interface == fact.subject }) {
