@@ -15,10 +15,11 @@ public struct Diagnosis: Sendable {
     public static func run(_ results: [SectionResult], catalog: RuleCatalog, assumingMode: String? = nil,
                            onlyChecks: Set<String>? = nil) -> Diagnosis {
         let (grouped, labelled) = MachineGrouping.grouped(results)
-        let machines = MachineRoles.assign(grouped)
+        let macOwners = MACOwners(grouped)
+        let machines = MachineRoles.assign(grouped, macOwners: macOwners)
         let facts = TopologyFacts.collect(machines)
         let verdict = ModeClassifier(rules: catalog.modes).classify(machines, facts: facts)
-        let topology = TopologyBuilder.build(machines, facts: facts, verdict: verdict)
+        let topology = TopologyBuilder.build(machines, facts: facts, verdict: verdict, macOwners: macOwners)
         let mode = assumingMode.map { CheckMode(assumed: $0) } ?? CheckMode(verdict)
         var runner = CheckRunner(context: CheckContext(machines: machines, mode: mode))
         let checks = catalog.checks.filter { onlyChecks?.contains($0.id) ?? true }.map { runner.run($0) }

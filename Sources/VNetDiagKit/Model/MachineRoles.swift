@@ -3,10 +3,15 @@
 /// forwarding on, a DHCP client) 1–2. The role with the highest total wins; a tie is `unknown`.
 public enum MachineRoles {
     public static func assign(_ machines: [Machine]) -> [Machine] {
+        assign(machines, macOwners: MACOwners(machines))
+    }
+
+    /// `macOwners` is built from `machines` (in this order) by the caller, who reuses it later:
+    /// assigning roles changes no machine's interfaces or position.
+    static func assign(_ machines: [Machine], macOwners: MACOwners) -> [Machine] {
         // What other machines show is gathered once for all: rebuilding it for each machine made
         // 100,000 prompt-named machines take hours.
         let points = machines.indices.flatMap { index in HostSidePoint.all(of: machines[index]).map { (owner: index, point: $0) } }
-        let macOwners = MACOwners(machines)
         let names = machines.map(\.name)
         return machines.enumerated().map { index, machine in
             var machine = machine

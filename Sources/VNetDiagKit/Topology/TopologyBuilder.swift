@@ -2,6 +2,11 @@
 /// and uplinks, guests joined to them (by lease, host route, addressing), observers by ARP.
 public enum TopologyBuilder {
     public static func build(_ machines: [Machine], facts: [TopologyFact], verdict: ModeVerdict) -> Topology {
+        build(machines, facts: facts, verdict: verdict, macOwners: MACOwners(machines))
+    }
+
+    /// `macOwners` was built from `machines` in this order (`Diagnosis` builds it once for roles and topology).
+    static func build(_ machines: [Machine], facts: [TopologyFact], verdict: ModeVerdict, macOwners: MACOwners) -> Topology {
         var topology = Topology()
         topology.sidesSeen = ["host", "guest", "observer"].filter { side in machines.contains { $0.role.rawValue == side } }
         let guestAddresses = Dictionary(machines.filter { $0.role == .guest }.flatMap { guest in
@@ -24,7 +29,6 @@ public enum TopologyBuilder {
         for guest in machines where guest.role == .guest {
             addGuestLinks(guest, facts: factsByMachine[guest.name] ?? [], hosts: hosts, to: &topology)
         }
-        let macOwners = MACOwners(machines)
         for observer in machines where observer.role == .observer || observer.role == .unknown {
             addObserverLinks(observer, machines: machines, macOwners: macOwners, to: &topology)
         }
