@@ -9,14 +9,8 @@ import Testing
     /// Every `NAME: flags=` line in the project's fixtures and the jc fixtures: real captures.
     static let capturedFirstLines: [String] = {
         var lines = Set<String>()
-        for root in [TestPaths.fixtures, TestPaths.jcFixtures] {
-            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { continue }
-            for case let url as URL in walker {
-                guard let data = try? Data(contentsOf: url), data.count < 4 << 20 else { continue }
-                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.contains(": flags=") {
-                    lines.insert(String(line))
-                }
-            }
+        for text in TestPaths.capturedTexts {
+            for line in text.split(separator: "\n") where line.contains(": flags=") { lines.insert(String(line)) }
         }
         return lines.sorted()
     }()

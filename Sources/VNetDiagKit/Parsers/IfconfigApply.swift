@@ -3,48 +3,47 @@ import PCRE2
 extension IfconfigGrammar {
     /// Folds one classified line into the interface being built.
     static func apply(_ kind: LineKind, line: SourceLine, to record: inout InterfaceRecord) {
-        func text(_ match: Match, _ name: String) -> String? { line.capture(match, name) }
-        func int(_ match: Match, _ name: String) -> Int? { line.captureInt(match, name) }
+        func text(_ span: Range<Int>) -> String { String(decoding: line.bytes[span], as: UTF8.self) }
 
         switch kind {
-        case .oldIPv4(let match):
-            record.ipv4.append(oldIPv4(address: text(match, "addr") ?? "", rest: line.captureBytes(match, "rest") ?? []))
-        case .oldIPv6(let match):
-            record.ipv6.append(IPv6Assignment(address: text(match, "addr") ?? "", prefixLength: int(match, "len"),
-                                              scope: text(match, "scope").map(IfconfigVocabulary.englishScope)))
-        case .oldFlags(let match):
-            let flags = IfconfigVocabulary.flags(text(match, "flags") ?? "")
+        case .oldIPv4(let address, let rest):
+            record.ipv4.append(oldIPv4(address: text(address), rest: line.bytes[rest]))
+        case .oldIPv6(let address, let length, let scope):
+            record.ipv6.append(IPv6Assignment(address: text(address), prefixLength: length,
+                                              scope: scope.map { IfconfigVocabulary.englishScope(text($0)) }))
+        case .oldFlags(let flagsText, let mtu, let metric):
+            let flags = IfconfigVocabulary.flags(text(flagsText))
             record.flagsAsWritten = flags.written
             record.flags = flags.english
-            record.mtu = int(match, "mtu")
-            record.metric = int(match, "metric")
-        case .oldRX(let match):
-            let values = [int(match, "packets")] + labelledNumbers(line.captureBytes(match, "rest") ?? [])
+            record.mtu = mtu
+            record.metric = metric
+        case .oldRX(let packets, let rest):
+            let values = [packets] + labelledNumbers(line.bytes[rest])
             record.counters.rxPackets = values[0]
             record.counters.rxErrors = values.count > 1 ? values[1] : nil
             record.counters.rxDropped = values.count > 2 ? values[2] : nil
             record.counters.rxOverruns = values.count > 3 ? values[3] : nil
             record.counters.rxFrame = values.count > 4 ? values[4] : nil
-        case .oldTX(let match):
-            let values = [int(match, "packets")] + labelledNumbers(line.captureBytes(match, "rest") ?? [])
+        case .oldTX(let packets, let rest):
+            let values = [packets] + labelledNumbers(line.bytes[rest])
             record.counters.txPackets = values[0]
             record.counters.txErrors = values.count > 1 ? values[1] : nil
             record.counters.txDropped = values.count > 2 ? values[2] : nil
             record.counters.txOverruns = values.count > 3 ? values[3] : nil
             record.counters.txCarrier = values.count > 4 ? values[4] : nil
-        case .oldCollisions(let match):
-            record.counters.collisions = int(match, "collisions")
-            record.counters.txQueueLength = int(match, "queue")
-        case .oldBytes(let match):
-            record.counters.rxBytes = int(match, "rx")
-            record.counters.txBytes = int(match, "tx")
+        case .oldCollisions(let collisions, let queue):
+            record.counters.collisions = collisions
+            record.counters.txQueueLength = queue
+        case .oldBytes(let received, let sent):
+            record.counters.rxBytes = received
+            record.counters.txBytes = sent
         case .resources:
             applyResources(line, to: &record)
         case .newLayout(let parsed):
             applyNewLayout(parsed, to: &record)
-        case .bsdAttribute(let match):
+        case .bsdAttribute(let key, let value):
             record.layout = "bsd"
-            applyAttribute(key: text(match, "key") ?? "", value: text(match, "value") ?? "", to: &record)
+            applyAttribute(key: text(key), value: text(value), to: &record)
         }
     }
 

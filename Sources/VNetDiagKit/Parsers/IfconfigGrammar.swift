@@ -20,17 +20,26 @@ enum IfconfigGrammar {
     static let hardwareLabel = Patterns.compile(
         #"^(?<title>.*?)\h*(?:HWaddr|direcci(?:ó|o)nHW|Hardware Adresse|Endere(?:ç|c)o de HW)\h*(?<hw>\S+)"#, [.caseless])
 
+    /// A classified detail line. Old-layout values are byte ranges of the line (`line.bytes`
+    /// indices), so the pattern rules and the byte reader (`IfconfigOldLayout`) hand over the same
+    /// thing and one `apply` reads both.
     enum LineKind: Sendable {
-        case oldIPv4(Match), oldIPv6(Match), oldFlags(Match), oldRX(Match), oldTX(Match)
-        case oldCollisions(Match), oldBytes(Match), resources
+        case oldIPv4(address: Range<Int>, rest: Range<Int>)
+        case oldIPv6(address: Range<Int>, length: Int?, scope: Range<Int>?)
+        case oldFlags(flags: Range<Int>, mtu: Int?, metric: Int?)
+        case oldRX(packets: Int?, rest: Range<Int>)
+        case oldTX(packets: Int?, rest: Range<Int>)
+        case oldCollisions(collisions: Int?, queue: Int?)
+        case oldBytes(received: Int?, sent: Int?)
+        case resources
         case newLayout(IfconfigNewLayout.Line)
-        case bsdAttribute(Match)
+        case bsdAttribute(key: Range<Int>, value: Range<Int>)
     }
 
     struct Rule: Sendable {
         let firstLetters: ByteSet
         let regex: Regex
-        let make: @Sendable (Match) -> LineKind
+        let make: @Sendable (Match, SourceLine) -> LineKind
     }
 
     private static func letters(_ text: String) -> ByteSet { ByteSet(text.utf8) }
@@ -39,46 +48,59 @@ enum IfconfigGrammar {
         // Old layout, any language.
         Rule(firstLetters: letters("idID"), regex: Patterns.compile(
             #"^\h*(?:inet(?!6)|Direc\. inet)[^:\d]*:\h*(?<addr>[0-9A-Za-z*?#]+(?:\.[0-9A-Za-z*?#]+){3})(?<rest>.*)$"#, [.caseless]),
-             make: { .oldIPv4($0) }),
+             make: { .oldIPv4(address: $1.span($0, "addr"), rest: $1.span($0, "rest")) }),
         Rule(firstLetters: letters("idaeID"), regex: Patterns.compile(
             #"^\h*(?:inet6[ -]addr|inet6[ -]Adresse|adr inet6|direcci(?:ó|o)n inet6|endere(?:ç|c)o inet6)\h*:\h*(?<addr>[0-9a-fA-F:.%\w*]+)/(?<len>\d+)\h*(?:(?:Scope|Alcance|G(?:ü|u)ltigkeitsbereich|Escopo)\h*:\h*(?<scope>\S+))?"#, [.caseless]),
-             make: { .oldIPv6($0) }),
+             make: { .oldIPv6(address: $1.span($0, "addr"), length: $1.captureInt($0, "len"), scope: $1.captureSpan($0, "scope")) }),
         Rule(firstLetters: letters("rpePV"), regex: Patterns.compile(
             #"^\h*(?:RX packets|Paquetes RX|RX-Pakete|Packets re(?:ç|c)us|Empfangene Pakete|Pacotes RX)\h*:\h*(?<packets>\d+)(?<rest>.*)$"#, [.caseless]),
-             make: { .oldRX($0) }),
+             make: { .oldRX(packets: $1.captureInt($0, "packets"), rest: $1.span($0, "rest")) }),
         Rule(firstLetters: letters("tpvTPV"), regex: Patterns.compile(
             #"^\h*(?:TX packets|Paquetes TX|TX-Pakete|Packets transmis|Paquets transmis|Verschickte Pakete|Pacotes TX)\h*:\h*(?<packets>\d+)(?<rest>.*)$"#, [.caseless]),
-             make: { .oldTX($0) }),
+             make: { .oldTX(packets: $1.captureInt($0, "packets"), rest: $1.span($0, "rest")) }),
         Rule(firstLetters: letters("ckCK"), regex: Patterns.compile(
             #"^\h*(?:collisions|colisiones|Kollisionen|colis(?:õ|o)es)\h*:\h*(?<collisions>\d+)(?:.*?(?:txqueuelen|long\.colaTX|Sendewarteschlangenl(?:ä|a)nge|lg file transmission)\h*:\h*(?<queue>\d+))?"#, [.caseless]),
-             make: { .oldCollisions($0) }),
+             make: { .oldCollisions(collisions: $1.captureInt($0, "collisions"), queue: $1.captureInt($0, "queue")) }),
         Rule(firstLetters: letters("rboRBO"), regex: Patterns.compile(
             #"^\h*(?:RX bytes|Bytes RX|RX-Bytes|Octets re(?:ç|c)us)\h*:\h*(?<rx>\d+).*?(?:TX bytes|TX-Bytes|Octets transmis|Bytes TX)\h*:\h*(?<tx>\d+)"#, [.caseless]),
-             make: { .oldBytes($0) }),
+             make: { .oldBytes(received: $1.captureInt($0, "rx"), sent: $1.captureInt($0, "tx")) }),
         Rule(firstLetters: letters("ibdaemsIBDAEMS"), regex: Patterns.compile(
             #"^\h*(?:Interrupt|Interrupci(?:ó|o)n|Interruption|IRQ|Base address|Direcci(?:ó|o)n base|Basisadresse|Adresse de base|Endere(?:ç|c)o de E/S|Memory|Memoria|Speicher|M(?:é|e)moire|Mem(?:ó|o)ria|DMA chan|DMA Kanal|Canal DMA|device interrupt|device memory|device base)\b"#, [.caseless]),
-             make: { _ in .resources }),
+             make: { _, _ in .resources }),
         Rule(firstLetters: letters("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), regex: Patterns.compile(
             #"^\h+(?<key>options|nd6 options|media|status|groups|member|Configuration|hwaddr|ifmaxaddr|id|root id|ipfilter|maxage|plugged|vendor|module temperature|lane \d+|RX(?=:)|TX(?=:)|eflags|capabilities|inet6 [^\s]+ --> \S+|Opened by PID|tunnel inet|nat64 prefix|agent domain|type|netif|multi-link|trunkport|lagg|laggproto|laggport|vlan|parent|pcp|txpower|ssid|channel|country|regdomain|authmode|privacy)\b[=: ]\h*(?<value>.*)$"#),
-             make: { .bsdAttribute($0) }),
+             make: { .bsdAttribute(key: $1.span($0, "key"), value: $1.span($0, "value")) }),
     ]
 
     static let oldFlagsLine = Patterns.compile(
         #"^\h*(?<flags>.*?)\h*MTU\h*:\h*(?<mtu>\d+)(?:\h+(?:Metric|M(?:é|e)trica|Metrik)\h*:\h*(?<metric>\d+))?"#, [.caseless])
 
     /// What kind of detail line this is. `layout` is the current block's (`old`, `new`, `bsd`),
-    /// nil when no block is open: old blocks skip the token reader, which never fits them.
+    /// nil when no block is open. Old blocks try the net-tools 1.60 byte reader, the others the
+    /// 2.10 token reader (which never fits old lines); both hand what they do not know to the patterns.
     static func classify(_ line: SourceLine, layout: IfconfigLayout?) -> LineKind? {
-        if layout != .old, let newLine = IfconfigNewLayout.parse(line) { return .newLayout(newLine) }
+        if layout == .old {
+            if let kind = IfconfigOldLayout.classify(line) { return kind }
+        } else if let newLine = IfconfigNewLayout.parse(line) {
+            return .newLayout(newLine)
+        }
+        return classifyByPattern(line)
+    }
+
+    /// The pattern rules alone: every language and shape.
+    static func classifyByPattern(_ line: SourceLine) -> LineKind? {
         let indent = line.leadingBlanks
         guard indent < line.bytes.count else { return nil }
         let first = line.bytes[line.bytes.startIndex + indent]
         let lower = first | 0x20
         for rule in rules where rule.firstLetters.contains(lower) || rule.firstLetters.contains(first) {
             // A set lookup per rule per line: ByteSet is a bitmap, a Set<UInt8> hashed every time.
-            if let match = rule.regex.match(line) { return rule.make(match) }
+            if let match = rule.regex.match(line) { return rule.make(match, line) }
         }
-        if containsMTU(line), let match = oldFlagsLine.match(line) { return .oldFlags(match) }
+        if containsMTU(line), let match = oldFlagsLine.match(line) {
+            return .oldFlags(flags: line.span(match, "flags"), mtu: line.captureInt(match, "mtu"),
+                             metric: line.captureInt(match, "metric"))
+        }
         return nil
     }
 
@@ -100,7 +122,8 @@ enum IfconfigGrammar {
 
     static func startsBlock(_ line: SourceLine) -> Bool {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return false }
-        return newStart.match(line) != nil || oldStart.match(line) != nil
+        return NewLayoutStart(line) != nil || OldLayoutStart(line) != nil
+            || newStart.match(line) != nil || oldStart.match(line) != nil
     }
 
     /// The flag words of the last block start read: consecutive interfaces mostly print the same
@@ -123,29 +146,38 @@ enum IfconfigGrammar {
         }
     }
 
+    /// The byte readers go first: a line either reader takes, the other's pattern refuses
+    /// (`NAME: flags=` against `NAME  Link encap:`).
     static func blockStart(_ line: SourceLine, section: Section, flagWords: inout FlagWordsMemo) -> BlockStart? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         let origin = section.provenance(line.number, line.number)
-        if let start = NewLayoutStart(line) ?? NewLayoutStart(matching: line) {
-            var record = InterfaceRecord(name: start.name, origin: origin)
-            record.flagsValue = start.value
-            let flags = flagWords.words(start.words)
-            record.flags = flags.words
-            record.flagsAsWritten = flags.words
-            record.mtu = start.mtu
-            record.metric = start.metric
-            let isBSD = record.metric != nil || flags.isBSD || line.contains("> metric")
-            let layout: IfconfigLayout = isBSD ? .bsd : .new
-            record.layout = layout.rawValue
-            return BlockStart(record: record, layout: layout)
-        }
-        guard let match = oldStart.match(line), let name = line.capture(match, "name") else { return nil }
-        var record = InterfaceRecord(name: name, origin: origin)
-        record.nameMayBeTruncated = name.utf8.count == 9
-        let rest = line.capture(match, "rest") ?? ""
-        let (title, hardware) = splitTitleAndHardware(rest)
-        record.linkType = IfconfigVocabulary.englishTitle(title)
-        if let hardware {
+        if let start = NewLayoutStart(line) { return newBlock(start, line: line, origin: origin, flagWords: &flagWords) }
+        if let start = OldLayoutStart(line) { return oldBlock(start, origin: origin) }
+        if let start = NewLayoutStart(matching: line) { return newBlock(start, line: line, origin: origin, flagWords: &flagWords) }
+        if let start = OldLayoutStart(matching: line) { return oldBlock(start, origin: origin) }
+        return nil
+    }
+
+    private static func newBlock(_ start: NewLayoutStart, line: SourceLine, origin: Provenance,
+                                 flagWords: inout FlagWordsMemo) -> BlockStart {
+        var record = InterfaceRecord(name: start.name, origin: origin)
+        record.flagsValue = start.value
+        let flags = flagWords.words(start.words)
+        record.flags = flags.words
+        record.flagsAsWritten = flags.words
+        record.mtu = start.mtu
+        record.metric = start.metric
+        let isBSD = record.metric != nil || flags.isBSD || line.contains("> metric")
+        let layout: IfconfigLayout = isBSD ? .bsd : .new
+        record.layout = layout.rawValue
+        return BlockStart(record: record, layout: layout)
+    }
+
+    private static func oldBlock(_ start: OldLayoutStart, origin: Provenance) -> BlockStart {
+        var record = InterfaceRecord(name: start.name, origin: origin)
+        record.nameMayBeTruncated = start.name.utf8.count == 9
+        record.linkType = IfconfigVocabulary.englishTitle(start.title)
+        if let hardware = start.hardware {
             record.mac = MACAddress(hardware)
             record.hardwareAddressText = hardware
         }

@@ -7,6 +7,14 @@ enum IfconfigVocabulary {
         "ALLMULTI", "SLAVE", "MASTER", "MULTICAST", "DYNAMIC",
     ]
 
+    /// Whether `bytes` spell an English flag word exactly (no String made: the 1.60 byte reader
+    /// asks this of every word of every flags line).
+    static func isEnglishFlag(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        englishFlagBytes.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
+    }
+
+    private static let englishFlagBytes = englishFlags.map { Array($0.utf8) }
+
     static let flagsLongestFirst = englishFlags.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
 
     static let localizedFlags: [String: String] = [
@@ -35,6 +43,8 @@ enum IfconfigVocabulary {
 
     static let englishTitles: Set<String> = ["Ethernet", "Local Loopback", "UNSPEC", "Point-to-Point Protocol",
                                              "IPv6-in-IPv4", "InfiniBand", "Serial Line IP", "IPIP Tunnel"]
+
+    static let englishTitlesLongestFirst = englishTitles.map { Array($0.utf8) }.sorted { $0.count > $1.count }
 
     static func englishTitle(_ title: String) -> String? {
         if title == "Ethernet" { return title }  // nearly every interface: no trimming, no hashing

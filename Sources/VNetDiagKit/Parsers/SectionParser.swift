@@ -116,6 +116,17 @@ extension SourceLine {
         return bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
     }
 
+    /// Where a capture group lies in `bytes` (its indices), or nil when the group did not take part.
+    func captureSpan(_ match: Match, _ name: String) -> Range<Int>? {
+        guard let range = match.range(name) else { return nil }
+        return (bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)
+    }
+
+    /// A group the pattern always sets; empty at the line's end should it not.
+    func span(_ match: Match, _ name: String) -> Range<Int> {
+        captureSpan(match, name) ?? bytes.endIndex..<bytes.endIndex
+    }
+
     /// A capture read as a non-negative decimal number, straight from the bytes.
     func captureInt(_ match: Match, _ name: String) -> Int? {
         captureBytes(match, name).flatMap(decimalValue)

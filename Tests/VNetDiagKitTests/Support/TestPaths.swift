@@ -20,6 +20,20 @@ enum TestPaths {
 
     static let binary = packageRoot.appendingPathComponent(".build/debug/vnetdiag")
 
+    /// The text of every file under the project's fixtures and the jc fixtures (files under 4 MB):
+    /// real captures for the fast-path tests to compare against the patterns.
+    static let capturedTexts: [String] = {
+        var texts: [String] = []
+        for root in [fixtures, jcFixtures] {
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in walker {
+                guard let data = try? Data(contentsOf: url), data.count < 4 << 20 else { continue }
+                texts.append(String(decoding: data, as: UTF8.self))
+            }
+        }
+        return texts
+    }()
+
     /// Sub-folders of `folder` (sorted, relative) that contain a file named `marker`.
     static func folders(under folder: URL, containing marker: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
