@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Lint.self, Test.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every check: id, severity, catalogue entries, title.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Every check: id, severity, catalogue entries, title.")
         @OptionGroup var rules: RuleOptions
         @Option(help: "Language of the titles.") var lang: ReportLanguage?
 
@@ -21,7 +21,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One check in full: scope, condition, explanation, fix, examples.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One check in full: scope, condition, explanation, fix, examples.")
         @Argument(help: "The check id.") var id: String
         @OptionGroup var rules: RuleOptions
         @Option(help: "Language of the texts.") var lang: ReportLanguage?
@@ -39,6 +39,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Load every rule and report every broken one (file:line: what is wrong). Exit 2 when any is broken.")
         @OptionGroup var rules: RuleOptions
 
@@ -53,6 +54,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run every check's examples (its tests). Exit 1 when one gives the wrong answer.")
         @OptionGroup var rules: RuleOptions
         @Option(help: "Folder that example `fixture:` paths are relative to.") var root: String = "."

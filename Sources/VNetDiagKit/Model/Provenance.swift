@@ -52,6 +52,15 @@ public enum HostToken: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `init(_:)` for bytes: a dotted quad is read without making a String.
+    public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
+        if let address = IPv4Address(bytes: bytes) {
+            self = .ipv4(address)
+        } else {
+            self.init(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     /// A dotted or colon token where some positions are masked with X, *, ? or #.
     static func looksRedacted(_ text: String) -> Bool {
         var masked = false

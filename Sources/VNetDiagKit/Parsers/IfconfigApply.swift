@@ -2,35 +2,26 @@ import PCRE2
 
 extension IfconfigGrammar {
     /// Folds one classified line into the interface being built.
-    static func apply(_ kind: LineKind, line: SourceLine, to record: inout InterfaceRecord) {
+    static func apply(_ kind: LineKind, line: SourceLine, to record: inout InterfaceRecord, memo: inout LineMemo) {
         func text(_ span: Range<Int>) -> String { String(decoding: line.bytes[span], as: UTF8.self) }
 
         switch kind {
         case .oldIPv4(let address, let rest):
-            record.ipv4.append(oldIPv4(address: text(address), rest: line.bytes[rest]))
+            record.ipv4.append(oldIPv4(address: line.bytes[address], rest: line.bytes[rest]))
         case .oldIPv6(let address, let length, let scope):
             record.ipv6.append(IPv6Assignment(address: text(address), prefixLength: length,
                                               scope: scope.map { IfconfigVocabulary.englishScope(text($0)) }))
         case .oldFlags(let flagsText, let mtu, let metric):
-            let flags = IfconfigVocabulary.flags(text(flagsText))
+            let flags = memo.oldFlags(line.bytes[flagsText])
             record.flagsAsWritten = flags.written
             record.flags = flags.english
             record.mtu = mtu
             record.metric = metric
-        case .oldRX(let packets, let rest):
-            let values = [packets] + labelledNumbers(line.bytes[rest])
-            record.counters.rxPackets = values[0]
-            record.counters.rxErrors = values.count > 1 ? values[1] : nil
-            record.counters.rxDropped = values.count > 2 ? values[2] : nil
-            record.counters.rxOverruns = values.count > 3 ? values[3] : nil
-            record.counters.rxFrame = values.count > 4 ? values[4] : nil
-        case .oldTX(let packets, let rest):
-            let values = [packets] + labelledNumbers(line.bytes[rest])
-            record.counters.txPackets = values[0]
-            record.counters.txErrors = values.count > 1 ? values[1] : nil
-            record.counters.txDropped = values.count > 2 ? values[2] : nil
-            record.counters.txOverruns = values.count > 3 ? values[3] : nil
-            record.counters.txCarrier = values.count > 4 ? values[4] : nil
+        case .oldRX(let packets, let rest), .oldTX(let packets, let rest):
+            let received = if case .oldRX = kind { true } else { false }
+            let numbers = firstLabelledNumbers(line.bytes[rest])
+            record.counters.setOldLayoutPackets(received: received, packets: packets, errors: numbers.0,
+                                                dropped: numbers.1, overruns: numbers.2, last: numbers.3)
         case .oldCollisions(let collisions, let queue):
             record.counters.collisions = collisions
             record.counters.txQueueLength = queue
@@ -49,21 +40,36 @@ extension IfconfigGrammar {
 
     /// The old IPv4 line in any language: first quad is the address; a quad after a P-t-P label is
     /// the peer, after a broadcast label the broadcast; the last quad is the mask (formats.md §2.3).
-    static func oldIPv4(address: String, rest: ArraySlice<UInt8>) -> IPv4Assignment {
-        var assignment = IPv4Assignment(address: HostToken(address))
-        let pairs = labelledValues(rest)
-        for (index, pair) in pairs.enumerated() {
-            guard let value = IPv4Address(bytes: pair.value) else { continue }
-            let label = pair.labelText.lowercased()
-            if label.containsBytes("p-t-p") || label.containsBytes("p-z-p") || label.containsBytes("p-a-p") {
+    static func oldIPv4(address: ArraySlice<UInt8>, rest: ArraySlice<UInt8>) -> IPv4Assignment {
+        var assignment = IPv4Assignment(address: HostToken(bytes: address))
+        let last = rest.reduce(0) { $1 == UInt8(ascii: ":") ? $0 + 1 : $0 } - 1  // one pair per colon
+        forEachLabelledValue(rest) { index, label, value in
+            guard let value = IPv4Address(bytes: value) else { return }
+            if containsIgnoringCase(label, "p-t-p") || containsIgnoringCase(label, "p-z-p") || containsIgnoringCase(label, "p-a-p") {
                 assignment.peer = value
-            } else if label.containsBytes("bcast") || label.containsBytes("difus") {
+            } else if containsIgnoringCase(label, "bcast") || containsIgnoringCase(label, "difus") {
                 assignment.broadcast = value
-            } else if index == pairs.count - 1 {
+            } else if index == last {
                 assignment.netmask = value
             }
         }
         return assignment
+    }
+
+    /// Whether `needle` (ASCII) occurs in `bytes`, ignoring ASCII case: what lower-casing the label
+    /// and searching did, without the String (no other character lower-cases into these letters).
+    static func containsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pattern = needle.utf8Start
+        var start = bytes.startIndex
+        while start + count <= bytes.endIndex {
+            var offset = 0
+            while offset < count, asciiLower(bytes[start + offset]) == pattern[offset] { offset += 1 }
+            if offset == count { return true }
+            start += 1
+        }
+        return false
     }
 
     /// A BSD attribute line; FreeBSD puts `hwaddr X` and `media: Y` on one line.
@@ -127,13 +133,20 @@ extension IfconfigGrammar {
     /// each value is the first word after a colon, each label the words between a value and the
     /// next colon. Works on bytes: the old layout's lines go through here once or twice per block.
     static func labelledValues(_ bytes: ArraySlice<UInt8>) -> [LabelledValue] {
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var pairs: [LabelledValue] = []
+        forEachLabelledValue(bytes) { _, label, value in pairs.append(LabelledValue(label: label, value: value)) }
+        return pairs
+    }
+
+    /// The pairs of `labelledValues` in order with their index, without building the array.
+    static func forEachLabelledValue(_ bytes: ArraySlice<UInt8>,
+                                     _ body: (_ index: Int, _ label: ArraySlice<UInt8>, _ value: ArraySlice<UInt8>) -> Void) {
         func trimmed(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-            guard let first = slice.firstIndex(where: { !isBlank($0) }) else { return slice[slice.endIndex...] }
-            let last = slice.lastIndex(where: { !isBlank($0) })!
+            guard let first = slice.firstIndex(where: { !isSpaceOrTab($0) }) else { return slice[slice.endIndex...] }
+            let last = slice.lastIndex(where: { !isSpaceOrTab($0) })!
             return slice[first...last]
         }
-        var pairs: [LabelledValue] = []
+        var count = 0
         var segmentStart = bytes.startIndex
         var label: ArraySlice<UInt8>? = nil
         var index = bytes.startIndex
@@ -145,10 +158,11 @@ extension IfconfigGrammar {
             let segment = bytes[segmentStart..<index]
             if let currentLabel = label {
                 var valueStart = segment.startIndex
-                while valueStart < segment.endIndex, isBlank(segment[valueStart]) { valueStart += 1 }
+                while valueStart < segment.endIndex, isSpaceOrTab(segment[valueStart]) { valueStart += 1 }
                 var valueEnd = valueStart
-                while valueEnd < segment.endIndex, !isBlank(segment[valueEnd]) { valueEnd += 1 }
-                pairs.append(LabelledValue(label: currentLabel, value: segment[valueStart..<valueEnd]))
+                while valueEnd < segment.endIndex, !isSpaceOrTab(segment[valueEnd]) { valueEnd += 1 }
+                body(count, currentLabel, segment[valueStart..<valueEnd])
+                count += 1
                 label = trimmed(segment[valueEnd...])
             } else {
                 label = trimmed(segment)
@@ -156,18 +170,18 @@ extension IfconfigGrammar {
             segmentStart = index + 1
             index += 1
         }
-        return pairs
     }
 
-    /// The numbers after each colon, in order; a label lost in translation (`:0`) still counts.
-    /// The same values as `labelledValues` reads, straight from the bytes: RX/TX lines are a third
-    /// of a 1.60-layout file, and building the labels was most of their cost.
-    static func labelledNumbers(_ bytes: ArraySlice<UInt8>) -> [Int?] {
+    /// The first four numbers after colons, nil where there is none or it is not a number; a label
+    /// lost in translation (`:0`) still counts. What `labelledValues` reads, straight from the
+    /// bytes: RX/TX lines are a third of a 1.60-layout file.
+    static func firstLabelledNumbers(_ bytes: ArraySlice<UInt8>) -> (Int?, Int?, Int?, Int?) {
         bytes.withUnsafeBufferPointer { buffer in
-            var numbers: [Int?] = []
+            var numbers: (Int?, Int?, Int?, Int?) = (nil, nil, nil, nil)
+            var found = 0
             var index = 0
             let count = buffer.count
-            while index < count {
+            while index < count, found < 4 {
                 guard buffer[index] == UInt8(ascii: ":") else {
                     index += 1
                     continue
@@ -176,7 +190,14 @@ extension IfconfigGrammar {
                 while index < count, isSpaceOrTab(buffer[index]) { index += 1 }
                 let start = index
                 while index < count, !isSpaceOrTab(buffer[index]), buffer[index] != UInt8(ascii: ":") { index += 1 }
-                numbers.append(decimalValue(UnsafeBufferPointer(rebasing: buffer[start..<index])))
+                let number = decimalValue(UnsafeBufferPointer(rebasing: buffer[start..<index]))
+                switch found {
+                case 0: numbers.0 = number
+                case 1: numbers.1 = number
+                case 2: numbers.2 = number
+                default: numbers.3 = number
+                }
+                found += 1
             }
             return numbers
         }
@@ -209,8 +230,22 @@ extension IfconfigGrammar {
     }
 }
 
+extension InterfaceCounters {
+    /// An old-layout RX or TX line: the fifth count is `frame` received, `carrier` sent.
+    mutating func setOldLayoutPackets(received: Bool, packets: Int?, errors: Int?, dropped: Int?, overruns: Int?, last: Int?) {
+        if received {
+            (rxPackets, rxErrors, rxDropped, rxOverruns, rxFrame) = (packets, errors, dropped, overruns, last)
+        } else {
+            (txPackets, txErrors, txDropped, txOverruns, txCarrier) = (packets, errors, dropped, overruns, last)
+        }
+    }
+}
+
 @inline(__always)
 private func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+@inline(__always)
+private func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
 /// A non-negative decimal number written as ASCII digits, or nil.
 func decimalValue<Digits: Collection>(_ digits: Digits) -> Int? where Digits.Element == UInt8 {

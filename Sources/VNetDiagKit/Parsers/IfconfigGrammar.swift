@@ -148,6 +148,22 @@ enum IfconfigGrammar {
 
     /// The byte readers go first: a line either reader takes, the other's pattern refuses
     /// (`NAME: flags=` against `NAME  Link encap:`).
+    /// What consecutive lines of a paste repeat, kept by one parser run: flag words of first lines
+    /// and old-layout flags lines (their translation was a lock and a hash per block).
+    struct LineMemo {
+        var flagWords = FlagWordsMemo()
+        private var oldFlagsText: [UInt8] = []
+        private var oldFlagsValue: (written: [String], english: [String]) = ([], [])
+
+        mutating func oldFlags(_ bytes: ArraySlice<UInt8>) -> (written: [String], english: [String]) {
+            if bytes.count != oldFlagsText.count || !bytes.elementsEqual(oldFlagsText) {
+                oldFlagsText = Array(bytes)
+                oldFlagsValue = IfconfigVocabulary.flags(String(decoding: bytes, as: UTF8.self))
+            }
+            return oldFlagsValue
+        }
+    }
+
     static func blockStart(_ line: SourceLine, section: Section, flagWords: inout FlagWordsMemo) -> BlockStart? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         let origin = section.provenance(line.number, line.number)

@@ -45,8 +45,7 @@ enum IfconfigNewLayout {
             assignment = IPv4Assignment(address: HostToken(String(decoding: first[..<slash], as: UTF8.self)))
             assignment.netmask = TokenView.integer(first[(slash + 1)...]).flatMap { IPv4Address(prefixLength: $0) }
         } else {
-            assignment = IPv4Assignment(address: IPv4Address(bytes: first).map(HostToken.ipv4)
-                                            ?? HostToken(String(decoding: first, as: UTF8.self)))
+            assignment = IPv4Assignment(address: HostToken(bytes: first))
         }
         var index = 2
         while index + 1 < tokens.count {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// net-tools 1.60's English lines (formats.md §2.1) read from the bytes. The pattern rules of
 /// `IfconfigGrammar` define these lines and read every language; this reader takes only the exact
 /// shapes net-tools prints in English and hands anything else back (nil) to the patterns, which
@@ -210,18 +216,20 @@ struct ByteReader {
     }
 
     /// Moves past `literal` when the bytes at the cursor are exactly it.
+    @inline(__always)
     mutating func take(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard index + count <= offset + buffer.count else { return false }
-        for position in 0..<count where buffer[index - offset + position] != literal.utf8Start[position] { return false }
-        index += count
-        return true
+        take(literal.utf8Start, count: literal.utf8CodeUnitCount)
     }
 
     mutating func take(_ literal: [UInt8]) -> Bool {
-        guard index + literal.count <= offset + buffer.count else { return false }
-        for (position, byte) in literal.enumerated() where buffer[index - offset + position] != byte { return false }
-        index += literal.count
+        literal.withUnsafeBufferPointer { take($0.baseAddress!, count: $0.count) }
+    }
+
+    @inline(__always)
+    private mutating func take(_ literal: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard index + count <= offset + buffer.count,
+              memcmp(buffer.baseAddress! + (index - offset), literal, count) == 0 else { return false }
+        index += count
         return true
     }
 

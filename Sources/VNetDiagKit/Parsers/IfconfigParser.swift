@@ -39,7 +39,7 @@ struct IfconfigBlockBuilder {
     var layouts: Set<IfconfigLayout> = []
     var currentLayout: IfconfigLayout? = nil
     var locale: String? = nil
-    var flagWords = IfconfigGrammar.FlagWordsMemo()
+    var memo = IfconfigGrammar.LineMemo()
 
     init(section: Section) { self.section = section }
 
@@ -50,7 +50,7 @@ struct IfconfigBlockBuilder {
             return
         }
         if IfconfigGrammar.isOmissionMarker(line) { return }
-        if let start = IfconfigGrammar.blockStart(line, section: section, flagWords: &flagWords) {
+        if let start = IfconfigGrammar.blockStart(line, section: section, flagWords: &memo.flagWords) {
             closeBlock()
             current = start.record
             currentLastLine = line.number
@@ -80,7 +80,7 @@ struct IfconfigBlockBuilder {
             current = resumed
         }
         if locale == nil { noteLocale(kind, line) }
-        IfconfigGrammar.apply(kind, line: line, to: &current!)
+        IfconfigGrammar.apply(kind, line: line, to: &current!, memo: &memo)
         currentLastLine = max(currentLastLine, line.number)
     }
 

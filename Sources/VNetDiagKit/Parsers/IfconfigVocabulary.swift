@@ -41,6 +41,9 @@ enum IfconfigVocabulary {
         "unbekannt": "Unknown", "inconnu": "Unknown", "desconhecido": "Unknown",
     ]
 
+    /// net-tools' own scope words; none lower-cases to a key of `scopes`.
+    static let englishScopes = ["Link", "Host", "Global", "Site", "Compat", "Unknown"]
+
     static let englishTitles: Set<String> = ["Ethernet", "Local Loopback", "UNSPEC", "Point-to-Point Protocol",
                                              "IPv6-in-IPv4", "InfiniBand", "Serial Line IP", "IPIP Tunnel"]
 
@@ -55,7 +58,8 @@ enum IfconfigVocabulary {
     }
 
     static func englishScope(_ scope: String) -> String {
-        scopes[scope.lowercased()] ?? scope
+        if englishScopes.contains(scope) { return scope }  // nearly every line: no lower-casing, one small compare
+        return scopes[scope.lowercased()] ?? scope
     }
 
     /// Flag words of an old-layout flags line: (as written, in English). Handles `PUNTO A PUNTO`,
