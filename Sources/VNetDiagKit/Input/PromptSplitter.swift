@@ -33,12 +33,16 @@ public enum PromptSplitter {
     /// A line that only decorates: a Markdown fence or a rule of `=` or `-` (Windows `route print`
     /// frames its tables with them). It never starts a section on its own.
     public static func isDecoration(_ line: SourceLine) -> Bool {
-        if isFence(line) { return true }
-        let bytes = line.bytes.drop { $0 == 0x20 || $0 == 0x09 }
-        guard bytes.count >= 10, let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "-") else {
+        let indent = line.leadingBlanks
+        if isFence(line, indent: indent) { return true }
+        let bytes = line.bytes
+        let start = bytes.startIndex + indent
+        // Every line of a large paste comes here: the first byte decides before any scan.
+        guard bytes.endIndex - start >= 10, bytes[start] == UInt8(ascii: "=") || bytes[start] == UInt8(ascii: "-") else {
             return false
         }
-        return bytes.allSatisfy { $0 == first }
+        let first = bytes[start]
+        return bytes[start...].allSatisfy { $0 == first }
     }
 
     /// A Markdown fence (```` ``` ```` or `~~~`), after optional blanks.

@@ -1,6 +1,16 @@
 /// `vnetdiag.report/1` (DESIGN.md): mode, machines, topology, findings, summary, coverage.
 public enum DiagnosisJSON {
     public static func write<Sink: JSONSink>(_ diagnosis: Diagnosis, language: ReportLanguage, to sink: inout Sink) {
+        writing(diagnosis, language: language, to: &sink)
+    }
+
+    /// The command line's entry: concrete, so the whole writer is specialised for `JSONStream`
+    /// (a generic call from another module runs every sink call through witness tables).
+    public static func write(_ diagnosis: Diagnosis, language: ReportLanguage, to stream: inout JSONStream) {
+        writing(diagnosis, language: language, to: &stream)
+    }
+
+    private static func writing<Sink: JSONSink>(_ diagnosis: Diagnosis, language: ReportLanguage, to sink: inout Sink) {
         let quoter = diagnosis.quoter
         sink.object { sink in
             sink.field("schema", "vnetdiag.report/1")

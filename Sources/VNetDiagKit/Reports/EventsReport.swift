@@ -24,6 +24,16 @@ public enum EventsReport {
     }
 
     public static func write<Sink: JSONSink>(_ event: LogEvent, to sink: inout Sink) {
+        writing(event, to: &sink)
+    }
+
+    /// The command line's entry: concrete, so the whole writer is specialised for `JSONStream`
+    /// (a generic call from another module runs every sink call through witness tables).
+    public static func write(_ event: LogEvent, to stream: inout JSONStream) {
+        writing(event, to: &stream)
+    }
+
+    private static func writing<Sink: JSONSink>(_ event: LogEvent, to sink: inout Sink) {
         sink.object { sink in
             sink.field("kind", event.kind)
             sink.field("rule", event.rule)

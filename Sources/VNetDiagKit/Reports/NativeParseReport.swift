@@ -3,6 +3,16 @@ public enum NativeParseReport {
     public static let schema = "vnetdiag.parse/1"
 
     public static func write<Sink: JSONSink>(_ results: [SectionResult], inputs: [TextDocument], to sink: inout Sink) {
+        writing(results, inputs: inputs, to: &sink)
+    }
+
+    /// The command line's entry: concrete, so the whole writer is specialised for `JSONStream`
+    /// (a generic call from another module runs every sink call through witness tables).
+    public static func write(_ results: [SectionResult], inputs: [TextDocument], to stream: inout JSONStream) {
+        writing(results, inputs: inputs, to: &stream)
+    }
+
+    private static func writing<Sink: JSONSink>(_ results: [SectionResult], inputs: [TextDocument], to sink: inout Sink) {
         sink.object { sink in
             sink.field("schema", schema)
             sink.key("inputs")
