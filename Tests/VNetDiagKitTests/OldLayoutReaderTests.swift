@@ -85,15 +85,18 @@ import Testing
     static let mutationBytes: [UInt8] = Array(" \t:./()0 9xXyYoOTtMmSsRrBbe-%*?#\r".utf8) + [0xA0, 0xC3, 0xA9]
 
     /// Each captured and crafted line, changed one to three times by a seeded generator.
-    static let mutatedLines: [String] = {
+    static let mutatedLines = mutations(of: craftedLines + capturedLines.filter { !$0.isEmpty })
+
+    /// `count` seeded variants of each line, each changed one to three times.
+    static func mutations(of originals: [String], count: Int = 24) -> [String] {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int(state >> 33) % bound
         }
         var lines: [String] = []
-        for original in craftedLines + capturedLines.filter({ !$0.isEmpty }) {
-            for _ in 0..<24 {
+        for original in originals {
+            for _ in 0..<count {
                 var bytes = Array(original.utf8)
                 for _ in 0...next(3) {
                     let position = next(bytes.count + 1)
@@ -108,7 +111,7 @@ import Testing
             }
         }
         return lines
-    }()
+    }
 
     private static func rightTrimmed(_ text: String) -> String {
         var text = text
@@ -156,6 +159,7 @@ import Testing
     func startReaderAgreesWithThePatterns(_ lines: Lines) {
         for text in lines.texts {
             let line = Self.line(text)
+            #expect(IfconfigGrammar.OldLayoutStart.accepts(line) == (IfconfigGrammar.OldLayoutStart(line) != nil))
             guard let fast = IfconfigGrammar.OldLayoutStart(line) else { continue }
             let pattern = IfconfigGrammar.OldLayoutStart(matching: line)
             #expect(pattern?.name == fast.name, "\(text.debugDescription)")
@@ -164,6 +168,23 @@ import Testing
             // blockStart asks the byte readers before the patterns: their shapes must not overlap.
             #expect(IfconfigGrammar.NewLayoutStart(matching: line) == nil, "\(text.debugDescription)")
         }
+    }
+
+    /// The sniffer skips its pattern union for lines `isCertainMarker` takes: the union must
+    /// say ifconfig for every one of them (no other format's marker may match).
+    @Test func certainMarkersAreIfconfigMarkersForTheUnion() {
+        let firstLines = FastPathTests.capturedFirstLines + FastPathTests.craftedFirstLines
+        let lines = Lines.allCases.flatMap(\.texts) + firstLines + Self.mutations(of: firstLines)
+        let sniffer = FormatSniffer()
+        var certain = 0
+        for text in lines {
+            let line = Self.line(text)
+            guard IfconfigParser.isCertainMarker(line) else { continue }
+            certain += 1
+            let union = sniffer.markerByPattern(in: line)
+            #expect(union?.format == IfconfigParser.format && union?.isHeader == false, "\(text.debugDescription)")
+        }
+        #expect(certain > 500)
     }
 
     /// The reader must actually take net-tools' English lines, or the agreement above is empty.

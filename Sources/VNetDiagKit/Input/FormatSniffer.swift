@@ -59,6 +59,14 @@ public struct FormatSniffer: Sendable {
     /// The format whose marker this line is, if any, and whether it is a table header.
     public func marker(in line: SourceLine) -> (format: FormatName, isHeader: Bool)? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
+        // Thousands of interface first lines in a large paste: the union ran on each of them.
+        for parser in parsers where parser.isCertainMarker(line) { return (parser.format, false) }
+        return markerByPattern(in: line)
+    }
+
+    /// `marker(in:)` by the union of the patterns alone.
+    func markerByPattern(in line: SourceLine) -> (format: FormatName, isHeader: Bool)? {
+        guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         let union = markers
         guard let match = union.regex.match(line) else { return nil }
         for entry in union.groupFormats where match.range(entry.group) != nil {
@@ -94,9 +102,9 @@ public struct FormatSniffer: Sendable {
         var currentFormat: FormatName? = nil
         var hasContent = false
         var rowsSinceHeader = false
-        for (offset, kind) in classifyLines(section, numbers).enumerated() {
-            let number = numbers.lowerBound + offset
-            guard case .content(let found) = kind else { continue }
+        for event in contentEvents(section, numbers) {
+            let number = event.line
+            let found = event.marker
             if let found, hasContent,
                found.format != currentFormat || (found.isHeader && rowsSinceHeader) {
                 pieces.append(piece(of: section, from: start, to: number - 1, isFirst: pieces.isEmpty,
@@ -114,19 +122,31 @@ public struct FormatSniffer: Sendable {
         return pieces
     }
 
-    private enum LineClass: Sendable {
-        /// Blank or decoration: neither content nor a boundary.
-        case skipped
-        case content((format: FormatName, isHeader: Bool)?)
+    /// A content line (not blank, not decoration) and the marker it holds, if any.
+    private struct ContentEvent: Sendable {
+        let line: Int
+        let marker: (format: FormatName, isHeader: Bool)?
     }
 
-    /// Each line's class, in order. A marker match is the costly part and independent per line, so
-    /// large sections are classified in one piece per core.
-    private func classifyLines(_ section: Section, _ numbers: ClosedRange<Int>) -> [LineClass] {
-        ParallelMap.map(numbers) { number in
-            let line = section.document.line(number)
-            if line.isBlank || PromptSplitter.isDecoration(line) { return .skipped }
-            return .content(marker(in: line))
+    /// The content lines in order, where a run of lines without a marker counts once: such a line
+    /// only marks that content was seen, so its repeats change nothing in `splitAtMarkers`. A marker
+    /// match is the costly part and independent per line, so large sections are read in one piece
+    /// per core, and the compaction keeps the result small (it was one entry per line).
+    private func contentEvents(_ section: Section, _ numbers: ClosedRange<Int>) -> [ContentEvent] {
+        ParallelMap.flatMapPieces(numbers) { piece in
+            var events: [ContentEvent] = []
+            var lastWasPlain = false
+            var number = piece.lowerBound
+            while number <= piece.upperBound {
+                defer { number += 1 }
+                let line = section.document.line(number)
+                if line.isBlank || PromptSplitter.isDecoration(line) { continue }
+                let found = marker(in: line)
+                if found == nil, lastWasPlain { continue }
+                events.append(ContentEvent(line: number, marker: found))
+                lastWasPlain = found == nil
+            }
+            return events
         }
     }
 

@@ -122,7 +122,7 @@ enum IfconfigGrammar {
 
     static func startsBlock(_ line: SourceLine) -> Bool {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return false }
-        return NewLayoutStart(line) != nil || OldLayoutStart(line) != nil
+        return NewLayoutStart(line) != nil || OldLayoutStart.accepts(line)
             || newStart.match(line) != nil || oldStart.match(line) != nil
     }
 

@@ -153,6 +153,14 @@ extension IfconfigGrammar {
             hardware = start.hardware.map { String(decoding: line.bytes[$0], as: UTF8.self) }
         }
 
+        /// Whether the reader takes the line, without making its Strings.
+        static func accepts(_ line: SourceLine) -> Bool {
+            line.bytes.withUnsafeBufferPointer { buffer in
+                var reader = ByteReader(buffer, offset: line.bytes.startIndex)
+                return read(&reader) != nil
+            }
+        }
+
         /// By `oldStart` and `hardwareLabel`, the patterns that define the line, in any language.
         init?(matching line: SourceLine) {
             guard let match = oldStart.match(line), let name = line.capture(match, "name") else { return nil }
@@ -174,6 +182,9 @@ extension IfconfigGrammar {
 
         /// The longest English title at the reader that ends at a blank or the line's end.
         private static func englishTitle(_ reader: inout ByteReader) -> Range<Int>? {
+            let start = reader.index
+            if reader.take("Ethernet"), reader.atEnd || reader.peekIsBlank { return reader.span(from: start) }
+            reader.index = start
             for title in IfconfigVocabulary.englishTitlesLongestFirst {
                 let saved = reader.index
                 if reader.take(title), reader.atEnd || reader.peekIsBlank { return reader.span(from: saved) }

@@ -20,6 +20,11 @@ public enum IfconfigParser: SectionParser {
         previous.isBlank && IfconfigGrammar.startsBlock(line)
     }
 
+    /// The first lines the byte readers take: plain net-tools 2.10 and English 1.60 shapes.
+    public static func isCertainMarker(_ line: SourceLine) -> Bool {
+        IfconfigGrammar.NewLayoutStart(line) != nil || IfconfigGrammar.OldLayoutStart.accepts(line)
+    }
+
     public static func parse(_ section: Section) -> ParsedSection {
         var builder = IfconfigBlockBuilder(section: section)
         section.forEachLine { builder.consume($0) }

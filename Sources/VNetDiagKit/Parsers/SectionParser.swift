@@ -47,10 +47,15 @@ public protocol SectionParser: Sendable {
     /// Whether a large section may be cut before `line` and the pieces parsed in parallel:
     /// true only where no state carries over (a table's header does, an interface block does not).
     static func canStartChunk(at line: SourceLine, after previous: SourceLine) -> Bool
+    /// A byte-level shortcut for the format sniffer: true only for lines one of this parser's
+    /// markers matches and no other format's marker does (the parsers' tests check both), so the
+    /// sniffer may skip its pattern. False when unsure.
+    static func isCertainMarker(_ line: SourceLine) -> Bool
 }
 
 extension SectionParser {
     public static func canStartChunk(at line: SourceLine, after previous: SourceLine) -> Bool { false }
+    public static func isCertainMarker(_ line: SourceLine) -> Bool { false }
 }
 
 /// What one parser made of one section.
