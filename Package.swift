@@ -38,6 +38,7 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "ExecutableTests", dependencies: ["vnetdiag", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "VNetDiagKitTests", dependencies: ["VNetDiagKit", "PCRE2", .product(name: "Yams", package: "Yams")],
                     exclude: ["JCDeviations.md"]),
     ]

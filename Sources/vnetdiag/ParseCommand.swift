@@ -30,8 +30,20 @@ struct ParseCommand: ParsableCommand {
         }
     }
 
+    var job: ParseJob { ParseJob(input: input.settings, format: format, schema: schema, pretty: pretty) }
+
+    func run() throws { try job.run() }
+}
+
+/// One `parse` run, however its arguments were read (`ParseCommand` or `PlainParseInvocation`).
+struct ParseJob: Equatable {
+    var input = InputSettings()
+    var format: String? = nil
+    var schema: ParseCommand.Schema = .native
+    var pretty = false
+
     func run() throws {
-        try reportingFailures {
+        try reportingUsageFailures {
             let documents = try input.readDocuments()
             let pipeline = ParsePipeline()
             let results = MachineGrouping.labelled(pipeline.parse(documents, forcedFormat: format.map { FormatName(rawValue: $0) }))

@@ -18,8 +18,12 @@ struct VNetDiag: ParsableCommand {
         sigemptyset(&unblocked)
         sigprocmask(SIG_SETMASK, &unblocked, nil)
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let plain = PlainParseInvocation(arguments: Array(CommandLine.arguments.dropFirst())) {
+                try plain.job.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -52,6 +56,18 @@ struct InputOptions: ParsableArguments {
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be at least 1") }
     }
 
+    var settings: InputSettings { InputSettings(paths: paths, maxBytes: maxBytes, maxLineBytes: maxLineBytes) }
+
+    func readDocuments() throws -> [TextDocument] { try settings.readDocuments() }
+}
+
+/// What `InputOptions` decodes, as a plain value: a command can be run without the argument
+/// parser's wrappers (see `PlainParseInvocation`).
+struct InputSettings: Equatable {
+    var paths: [String] = []
+    var maxBytes = InputReader.defaultMaxBytes
+    var maxLineBytes = Section.maxParsedLineLength
+
     func readDocuments() throws -> [TextDocument] {
         let reader = InputReader(maxBytesPerInput: maxBytes)
         do {
@@ -74,13 +90,16 @@ struct UsageFailure: Error, CustomStringConvertible {
 
 extension ParsableCommand {
     /// Runs `body`, turning a `UsageFailure` into exit code 2 with a one-line message.
-    func reportingFailures(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let failure as UsageFailure {
-            FileHandle.standardError.write(Data("vnetdiag: \(failure.message)\n".utf8))
-            throw ExitCode(2)
-        }
+    func reportingFailures(_ body: () throws -> Void) throws { try reportingUsageFailures(body) }
+}
+
+/// Runs `body`, turning a `UsageFailure` into exit code 2 with a one-line message.
+func reportingUsageFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as UsageFailure {
+        FileHandle.standardError.write(Data("vnetdiag: \(failure.message)\n".utf8))
+        throw ExitCode(2)
     }
 }
 
