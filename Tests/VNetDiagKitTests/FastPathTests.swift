@@ -100,6 +100,32 @@ import Testing
         #expect(String(decoding: stream.bytes, as: UTF8.self) == "\"" + expected + "\"")
     }
 
+    /// Large buffers make their pages present a step at a time; every kind of append must land
+    /// where a plain array's would, across the steps and through growth.
+    @Test(arguments: [1 << 20, 3 << 19, 4096])
+    func largeBufferKeepsEveryByte(_ capacity: Int) {
+        var buffer = ByteBuffer(capacity: capacity)
+        var expected: [UInt8] = []
+        var value: UInt8 = 0
+        while expected.count < 5 << 20 {
+            value &+= 37
+            let run = [UInt8](repeating: value, count: Int(value % 29) + 1)
+            switch value % 4 {
+            case 0: buffer.append(value); expected.append(value)
+            case 1: buffer.append(run); expected += run
+            case 2: buffer.append(repeating: value, count: run.count); expected += run
+            default:
+                buffer.appendInPlace(maximum: 64) { target in
+                    for index in 0..<run.count { target[index] = run[index] }
+                    return run.count
+                }
+                expected += run
+            }
+        }
+        #expect(buffer.count == expected.count)
+        #expect(buffer.bytes == expected)
+    }
+
     @Test func jcArrayWrittenInPiecesEqualsOneCore() {
         let document = TextDocument(name: "big.txt", text: ParallelismTests.generatedIfconfig(interfaces: 300))
         let results = ParsePipeline().parse(document, forcedFormat: IfconfigParser.format)

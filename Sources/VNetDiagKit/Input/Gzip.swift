@@ -2,8 +2,8 @@ import CZlib
 
 /// Gzip (and zlib) decompression through the system zlib, for rotated logs such as `syslog.2.gz`.
 enum Gzip {
-    static func hasMagic(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
+    static func hasMagic<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
+        bytes.count >= 2 && bytes[bytes.startIndex] == 0x1f && bytes[bytes.startIndex + 1] == 0x8b
     }
 
     /// Inflates concatenated gzip members until the input ends or `limit` bytes are produced;

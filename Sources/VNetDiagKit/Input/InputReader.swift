@@ -169,20 +169,29 @@ public struct InputReader: Sendable {
     }
 
     func readHandle(_ handle: FileHandle, name: String) throws(InputError) -> InputDocument {
-        // read(2) into a reused chunk and append it: no Data, no per-byte work.
+        // read(2) into a reused chunk and append it (a regular file first straight into its array):
+        // no Data, no per-byte work.
         let descriptor = handle.fileDescriptor
         var bytes: [UInt8] = []
         var truncated = false
+        // Plain text is sniffed as it comes, so a binary stream (/dev/zero) stops after its first
+        // 64 KiB; a gzip stream is sniffed once inflated.
+        var sniffed = false
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
-            bytes.reserveCapacity(min(Int(status.st_size) + 1, maxBytesPerInput))
+            // A regular file (or a redirected one on standard input) is read straight into its
+            // array, whose pages are made present in one call instead of one fault per page.
+            // Whatever follows (a file that grew, or one past the limit) goes through the loop below.
+            let expected = min(Int(status.st_size), maxBytesPerInput)
+            let (read, binary) = try Self.readRegularFile(descriptor, expected: expected, name: name)
+            if binary { return Self.binaryDocument(name: name, bytes: read, wasCompressed: false) }
+            sniffed = !read.isEmpty
+            if read.count < expected { return try finish(read, truncated: false, name: name, sniffed: sniffed) }
+            bytes = read
         }
         let chunkSize = 1 << 16
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
         defer { chunk.deallocate() }
-        // Plain text is sniffed as it comes, so a binary stream (/dev/zero) stops after its first
-        // 64 KiB; a gzip stream is sniffed once inflated.
-        var sniffed = false
         while true {
             let got = systemRead(descriptor, chunk.baseAddress!, chunkSize)
             if got < 0 {
@@ -202,6 +211,13 @@ public struct InputReader: Sendable {
                 if ContentSniffer.looksBinary(bytes) { return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: false) }
             }
         }
+        return try finish(bytes, truncated: truncated, name: name, sniffed: sniffed)
+    }
+
+    /// What follows reading: inflating gzip and the binary check.
+    private func finish(_ read: [UInt8], truncated wasTruncated: Bool, name: String, sniffed: Bool) throws(InputError) -> InputDocument {
+        var bytes = read
+        var truncated = wasTruncated
         var compressed = false
         if Gzip.hasMagic(bytes) {
             let inflated = try Gzip.inflate(bytes, limit: maxBytesPerInput, name: name)
@@ -214,6 +230,41 @@ public struct InputReader: Sendable {
             return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: compressed)
         }
         return InputDocument(name: name, bytes: bytes, truncated: truncated, wasCompressed: compressed)
+    }
+
+    /// Up to `expected` bytes of a regular file, read into one array until end of file or full;
+    /// reading stops after the first 64 KiB when they look binary (and are not gzip), as it does
+    /// for a stream.
+    static func readRegularFile(_ descriptor: Int32, expected: Int, name: String) throws(InputError) -> (bytes: [UInt8], binary: Bool) {
+        guard expected > 0 else { return ([], false) }
+        var failure: Int32 = 0
+        var binary = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            let base = buffer.baseAddress!
+            populatePages(base, count: expected)
+            count = 0
+            var sniffed = false
+            while count < expected {
+                let got = systemRead(descriptor, base + count, expected - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { return }
+                count += got
+                if !sniffed, count >= min(expected, ContentSniffer.sniffLength) {
+                    sniffed = true
+                    let prefix = UnsafeRawBufferPointer(start: base, count: count)
+                    if !Gzip.hasMagic(prefix), ContentSniffer.looksBinary(prefix) {
+                        binary = true
+                        return
+                    }
+                }
+            }
+        }
+        if failure != 0 { throw .unreadable(path: name, reason: Self.reason(failure)) }
+        return (bytes, binary)
     }
 
     /// What is kept of an input that looks binary: the sniffed prefix, marked so the reader can say why.
