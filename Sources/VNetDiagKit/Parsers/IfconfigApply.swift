@@ -42,15 +42,20 @@ extension IfconfigGrammar {
     /// the peer, after a broadcast label the broadcast; the last quad is the mask (formats.md §2.3).
     static func oldIPv4(address: ArraySlice<UInt8>, rest: ArraySlice<UInt8>) -> IPv4Assignment {
         var assignment = IPv4Assignment(address: HostToken(bytes: address))
-        let last = rest.reduce(0) { $1 == UInt8(ascii: ":") ? $0 + 1 : $0 } - 1  // one pair per colon
-        forEachLabelledValue(rest) { index, label, value in
-            guard let value = IPv4Address(bytes: value) else { return }
-            if containsIgnoringCase(label, "p-t-p") || containsIgnoringCase(label, "p-z-p") || containsIgnoringCase(label, "p-a-p") {
-                assignment.peer = value
-            } else if containsIgnoringCase(label, "bcast") || containsIgnoringCase(label, "difus") {
-                assignment.broadcast = value
-            } else if index == last {
-                assignment.netmask = value
+        rest.withUnsafeBufferPointer { buffer in
+            var colons = 0
+            for byte in buffer where byte == UInt8(ascii: ":") { colons += 1 }
+            let last = colons - 1  // one pair per colon
+            forEachLabelledValue(buffer) { index, label, value in
+                guard let value = IPv4Address(bytes: buffer[value]) else { return }
+                let label = buffer[label]
+                if containsIgnoringCase(label, "p-t-p") || containsIgnoringCase(label, "p-z-p") || containsIgnoringCase(label, "p-a-p") {
+                    assignment.peer = value
+                } else if containsIgnoringCase(label, "bcast") || containsIgnoringCase(label, "difus") {
+                    assignment.broadcast = value
+                } else if index == last {
+                    assignment.netmask = value
+                }
             }
         }
         return assignment
@@ -58,7 +63,7 @@ extension IfconfigGrammar {
 
     /// Whether `needle` (ASCII) occurs in `bytes`, ignoring ASCII case: what lower-casing the label
     /// and searching did, without the String (no other character lower-cases into these letters).
-    static func containsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+    static func containsIgnoringCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
         let pattern = needle.utf8Start
@@ -134,38 +139,46 @@ extension IfconfigGrammar {
     /// next colon. Works on bytes: the old layout's lines go through here once or twice per block.
     static func labelledValues(_ bytes: ArraySlice<UInt8>) -> [LabelledValue] {
         var pairs: [LabelledValue] = []
-        forEachLabelledValue(bytes) { _, label, value in pairs.append(LabelledValue(label: label, value: value)) }
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachLabelledValue(buffer) { _, label, value in
+                let base = bytes.startIndex
+                pairs.append(LabelledValue(label: bytes[(base + label.lowerBound)..<(base + label.upperBound)],
+                                           value: bytes[(base + value.lowerBound)..<(base + value.upperBound)]))
+            }
+        }
         return pairs
     }
 
-    /// The pairs of `labelledValues` in order with their index, without building the array.
-    static func forEachLabelledValue(_ bytes: ArraySlice<UInt8>,
-                                     _ body: (_ index: Int, _ label: ArraySlice<UInt8>, _ value: ArraySlice<UInt8>) -> Void) {
-        func trimmed(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-            guard let first = slice.firstIndex(where: { !isSpaceOrTab($0) }) else { return slice[slice.endIndex...] }
-            let last = slice.lastIndex(where: { !isSpaceOrTab($0) })!
-            return slice[first...last]
+    /// The pairs of `labelledValues` in order with their index, as ranges of `bytes`, without
+    /// building the array.
+    static func forEachLabelledValue(_ bytes: UnsafeBufferPointer<UInt8>,
+                                     _ body: (_ index: Int, _ label: Range<Int>, _ value: Range<Int>) -> Void) {
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var start = range.lowerBound
+            var end = range.upperBound
+            while start < end, isSpaceOrTab(bytes[start]) { start += 1 }
+            while end > start, isSpaceOrTab(bytes[end - 1]) { end -= 1 }
+            return start..<end
         }
         var count = 0
-        var segmentStart = bytes.startIndex
-        var label: ArraySlice<UInt8>? = nil
-        var index = bytes.startIndex
-        while index <= bytes.endIndex {
-            guard index == bytes.endIndex || bytes[index] == UInt8(ascii: ":") else {
+        var segmentStart = 0
+        var label: Range<Int>? = nil
+        var index = 0
+        while index <= bytes.count {
+            guard index == bytes.count || bytes[index] == UInt8(ascii: ":") else {
                 index += 1
                 continue
             }
-            let segment = bytes[segmentStart..<index]
             if let currentLabel = label {
-                var valueStart = segment.startIndex
-                while valueStart < segment.endIndex, isSpaceOrTab(segment[valueStart]) { valueStart += 1 }
+                var valueStart = segmentStart
+                while valueStart < index, isSpaceOrTab(bytes[valueStart]) { valueStart += 1 }
                 var valueEnd = valueStart
-                while valueEnd < segment.endIndex, !isSpaceOrTab(segment[valueEnd]) { valueEnd += 1 }
-                body(count, currentLabel, segment[valueStart..<valueEnd])
+                while valueEnd < index, !isSpaceOrTab(bytes[valueEnd]) { valueEnd += 1 }
+                body(count, currentLabel, valueStart..<valueEnd)
                 count += 1
-                label = trimmed(segment[valueEnd...])
+                label = trimmed(valueEnd..<index)
             } else {
-                label = trimmed(segment)
+                label = trimmed(segmentStart..<index)
             }
             segmentStart = index + 1
             index += 1

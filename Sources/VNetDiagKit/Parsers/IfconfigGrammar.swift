@@ -134,10 +134,7 @@ enum IfconfigGrammar {
         private var isBSD = false
 
         mutating func words(_ bytes: ArraySlice<UInt8>) -> (words: [String], isBSD: Bool) {
-            let same = bytes.count == text.count && bytes.withUnsafeBufferPointer { new in
-                text.withUnsafeBufferPointer { old in new.isEmpty || memcmp(new.baseAddress!, old.baseAddress!, new.count) == 0 }
-            }
-            if !same {
+            if !sameBytes(bytes, text) {
                 text = Array(bytes)
                 words = VNetDiagKit.words(in: bytes, separatedBy: UInt8(ascii: ","))
                 isBSD = isBSDFlags(words)
@@ -148,6 +145,13 @@ enum IfconfigGrammar {
 
     /// The byte readers go first: a line either reader takes, the other's pattern refuses
     /// (`NAME: flags=` against `NAME  Link encap:`).
+    /// Whether a line's bytes equal a kept copy (a memcmp; the memos ask it once per block).
+    static func sameBytes(_ bytes: ArraySlice<UInt8>, _ kept: [UInt8]) -> Bool {
+        bytes.count == kept.count && bytes.withUnsafeBufferPointer { new in
+            kept.withUnsafeBufferPointer { old in new.isEmpty || memcmp(new.baseAddress!, old.baseAddress!, new.count) == 0 }
+        }
+    }
+
     /// What consecutive lines of a paste repeat, kept by one parser run: flag words of first lines
     /// and old-layout flags lines (their translation was a lock and a hash per block).
     struct LineMemo {
@@ -156,7 +160,7 @@ enum IfconfigGrammar {
         private var oldFlagsValue: (written: [String], english: [String]) = ([], [])
 
         mutating func oldFlags(_ bytes: ArraySlice<UInt8>) -> (written: [String], english: [String]) {
-            if bytes.count != oldFlagsText.count || !bytes.elementsEqual(oldFlagsText) {
+            if !sameBytes(bytes, oldFlagsText) {
                 oldFlagsText = Array(bytes)
                 oldFlagsValue = IfconfigVocabulary.flags(String(decoding: bytes, as: UTF8.self))
             }

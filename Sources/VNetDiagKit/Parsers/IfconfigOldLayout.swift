@@ -89,8 +89,9 @@ enum IfconfigOldLayout {
     private static func bytes(_ reader: inout ByteReader) -> IfconfigGrammar.LineKind? {
         reader.skipBlanks()
         guard let received = reader.digits() else { return nil }
-        while !reader.take("TX bytes:") {
+        while true {
             guard let byte = reader.peek, sizeCharacters.contains(byte) else { return nil }
+            if byte == UInt8(ascii: "T"), reader.take("TX bytes:") { break }
             reader.index += 1
         }
         reader.skipBlanks()

@@ -10,10 +10,25 @@ enum IfconfigVocabulary {
     /// Whether `bytes` spell an English flag word exactly (no String made: the 1.60 byte reader
     /// asks this of every word of every flags line).
     static func isEnglishFlag(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        englishFlagBytes.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        guard let base = bytes.base.baseAddress else { return false }
+        let start = base + bytes.startIndex
+        return englishFlagBytes.withUnsafeBufferPointer { table in
+            for (offset, count) in englishFlagSpans where count == bytes.count {
+                if memcmp(table.baseAddress! + offset, start, count) == 0 { return true }
+            }
+            return false
+        }
     }
 
-    private static let englishFlagBytes = englishFlags.map { Array($0.utf8) }
+    /// The English flag words one after another, and where each lies: compared with memcmp.
+    private static let englishFlagBytes = englishFlags.flatMap { Array($0.utf8) }
+    private static let englishFlagSpans: [(offset: Int, count: Int)] = {
+        var offset = 0
+        return englishFlags.map { flag in
+            defer { offset += flag.utf8.count }
+            return (offset, flag.utf8.count)
+        }
+    }()
 
     static let flagsLongestFirst = englishFlags.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
 
