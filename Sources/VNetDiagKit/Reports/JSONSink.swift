@@ -30,6 +30,9 @@ public protocol JSONSink: SendableMetatype {
     /// The next value belongs to this key of the open object.
     mutating func key(_ name: JSONKey)
     mutating func string(_ value: String)
+    /// One string value made of `parts`, each followed by `suffix` (jc's old-layout `state`,
+    /// `"UP BROADCAST "`): the byte stream writes it without building the String.
+    mutating func string(joining parts: [String], eachFollowedBy suffix: String)
     mutating func int(_ value: Int)
     /// A dotted quad as a string value.
     mutating func ipv4(_ address: IPv4Address)
@@ -48,6 +51,10 @@ extension JSONSink {
     }
 
     public mutating func ipv4(_ address: IPv4Address) { string(address.description) }
+
+    public mutating func string(joining parts: [String], eachFollowedBy suffix: String) {
+        string(parts.map { $0 + suffix }.joined())
+    }
 
     public mutating func object(_ body: (inout Self) -> Void) {
         beginObject()

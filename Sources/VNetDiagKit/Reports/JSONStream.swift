@@ -131,6 +131,16 @@ public struct JSONStream: JSONSink {
         JSONWriter.writeString(value, into: &buffer)
     }
 
+    public mutating func string(joining parts: [String], eachFollowedBy suffix: String) {
+        beforeValue()
+        buffer.append(UInt8(ascii: "\""))
+        for part in parts {
+            JSONWriter.writeUnquoted(part, into: &buffer)
+            JSONWriter.writeUnquoted(suffix, into: &buffer)
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
     public mutating func ipv4(_ address: IPv4Address) {
         beforeValue()
         JSONWriter.writeIPv4(address, into: &buffer)

@@ -25,6 +25,17 @@ public enum JSONWriter {
         }
     }
 
+    /// A string's content, escaped, without its quotes (for a value written in parts).
+    static func writeUnquoted(_ text: String, into output: inout ByteBuffer) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            writeEscaped(bytes, into: &output)
+        }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { writeEscaped($0, into: &output) }
+        }
+    }
+
     /// Bytes that JSON strings must escape: control characters, `"`, `\` and DEL.
     private static let needsEscape: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
 

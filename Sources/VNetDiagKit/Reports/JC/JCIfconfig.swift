@@ -19,8 +19,11 @@ enum JCIfconfig {
             sink.fieldOrNull("flags", record.flagsValue)
             sink.key("state")
             if oldLayout {
-                let state = record.flagsAsWritten.map { $0 + " " }.joined()
-                if state.isEmpty { sink.null() } else { sink.array { $0.string(state) } }
+                if record.flagsAsWritten.isEmpty {
+                    sink.null()
+                } else {
+                    sink.array { $0.string(joining: record.flagsAsWritten, eachFollowedBy: " ") }
+                }
             } else if record.flagsAsWritten.isEmpty {
                 sink.null()  // `flags=0<>`
             } else {
