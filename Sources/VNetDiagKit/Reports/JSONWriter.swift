@@ -16,23 +16,20 @@ public enum JSONWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func writeString(_ text: String, into output: inout ByteBuffer) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            writeQuoted(bytes, into: &output)
-        }
-        if done == nil {
-            var copy = text
-            copy.withUTF8 { writeQuoted($0, into: &output) }
-        }
+        withUTF8(text) { writeQuoted($0, into: &output) }
     }
 
     /// A string's content, escaped, without its quotes (for a value written in parts).
     static func writeUnquoted(_ text: String, into output: inout ByteBuffer) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            writeEscaped(bytes, into: &output)
-        }
-        if done == nil {
+        withUTF8(text) { writeEscaped($0, into: &output) }
+    }
+
+    /// The UTF-8 bytes of `text`, in place when it is native (a bridged string is copied first).
+    @inline(__always)
+    private static func withUTF8(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable(body) == nil {
             var copy = text
-            copy.withUTF8 { writeEscaped($0, into: &output) }
+            copy.withUTF8(body)
         }
     }
 
