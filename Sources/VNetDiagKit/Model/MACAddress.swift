@@ -54,17 +54,23 @@ public struct MACAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Canonical lower-case, colon-separated form.
     public var description: String {
-        String(unsafeUninitializedCapacity: 17) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            for index in 0..<6 {
-                let octet = Int(truncatingIfNeeded: value >> UInt64(40 - 8 * index)) & 0xff
-                if index > 0 { buffer[3 * index - 1] = UInt8(ascii: ":") }
-                buffer[3 * index] = digits.utf8Start[octet >> 4]
-                buffer[3 * index + 1] = digits.utf8Start[octet & 15]
-            }
-            return 17
-        }
+        String(unsafeUninitializedCapacity: Self.textLength) { buffer in writeText(to: buffer.baseAddress!) }
     }
+
+    /// `description`'s 17 bytes written at `target` (JSON output writes them in place); the count.
+    @discardableResult
+    func writeText(to target: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits: StaticString = "0123456789abcdef"
+        for index in 0..<6 {
+            let octet = Int(truncatingIfNeeded: value >> UInt64(40 - 8 * index)) & 0xff
+            if index > 0 { target[3 * index - 1] = UInt8(ascii: ":") }
+            target[3 * index] = digits.utf8Start[octet >> 4]
+            target[3 * index + 1] = digits.utf8Start[octet & 15]
+        }
+        return Self.textLength
+    }
+
+    static let textLength = 17
 
     public var isZero: Bool { value == 0 }
     public var isBroadcast: Bool { value == 0xffff_ffff_ffff }

@@ -36,6 +36,8 @@ public protocol JSONSink: SendableMetatype {
     mutating func int(_ value: Int)
     /// A dotted quad as a string value.
     mutating func ipv4(_ address: IPv4Address)
+    /// A MAC address in its canonical lower-case form as a string value.
+    mutating func mac(_ address: MACAddress)
     /// A finite number in its shortest round-trip form (`0.49`, `-3.1`); not finite writes null.
     mutating func double(_ value: Double)
     mutating func bool(_ value: Bool)
@@ -51,6 +53,8 @@ extension JSONSink {
     }
 
     public mutating func ipv4(_ address: IPv4Address) { string(address.description) }
+
+    public mutating func mac(_ address: MACAddress) { string(address.description) }
 
     public mutating func string(joining parts: [String], eachFollowedBy suffix: String) {
         string(parts.map { $0 + suffix }.joined())
@@ -89,6 +93,18 @@ extension JSONSink {
         guard let value else { return }
         key(name)
         int(value)
+    }
+
+    public mutating func field(_ name: JSONKey, _ value: IPv4Address?) {
+        guard let value else { return }
+        key(name)
+        ipv4(value)
+    }
+
+    public mutating func field(_ name: JSONKey, _ value: MACAddress?) {
+        guard let value else { return }
+        key(name)
+        mac(value)
     }
 
     public mutating func field(_ name: JSONKey, _ value: Bool?) {

@@ -146,6 +146,11 @@ public struct JSONStream: JSONSink {
         JSONWriter.writeIPv4(address, into: &buffer)
     }
 
+    public mutating func mac(_ address: MACAddress) {
+        beforeValue()
+        JSONWriter.writeMAC(address, into: &buffer)
+    }
+
     public mutating func int(_ value: Int) {
         beforeValue()
         JSONWriter.writeInt(value, into: &buffer)

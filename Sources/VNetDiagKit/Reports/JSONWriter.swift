@@ -116,9 +116,21 @@ public enum JSONWriter {
 
     /// A dotted quad between quotes, written in place (no String made).
     static func writeIPv4(_ address: IPv4Address, into output: inout ByteBuffer) {
-        output.appendInPlace(maximum: IPv4Address.maximumTextLength + 2) { target in
+        writeQuoted(maximum: IPv4Address.maximumTextLength, into: &output) { address.writeDotted(to: $0) }
+    }
+
+    static func writeMAC(_ address: MACAddress, into output: inout ByteBuffer) {
+        writeQuoted(maximum: MACAddress.textLength, into: &output) { address.writeText(to: $0) }
+    }
+
+    /// A value that needs no escaping, written in place between quotes by `body` (which returns
+    /// its length), with one capacity check.
+    @inline(__always)
+    private static func writeQuoted(maximum: Int, into output: inout ByteBuffer,
+                                    _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        output.appendInPlace(maximum: maximum + 2) { target in
             target[0] = UInt8(ascii: "\"")
-            let length = address.writeDotted(to: target + 1)
+            let length = body(target + 1)
             target[length + 1] = UInt8(ascii: "\"")
             return length + 2
         }

@@ -47,17 +47,17 @@ enum RecordJSON {
             if !details.altNames.isEmpty { sink.field("altNames", details.altNames) }
             sink.field("qdisc", details.qdisc)
             sink.field("linkType", record.linkType)
-            sink.field("mac", record.mac?.description)
+            sink.field("mac", record.mac)
             if record.mac == nil { sink.field("hardwareAddress", record.hardwareAddressText) }
             sink.key("ipv4")
             sink.array(record.ipv4) { sink, assignment in
                 sink.object { sink in
                     var redacted: [String] = []
                     host(assignment.address, key: "address", to: &sink, redacted: &redacted)
-                    sink.field("netmask", assignment.netmask?.description)
+                    sink.field("netmask", assignment.netmask)
                     sink.field("prefixLength", assignment.netmask?.prefixLength)
-                    sink.field("broadcast", assignment.broadcast?.description)
-                    sink.field("peer", assignment.peer?.description)
+                    sink.field("broadcast", assignment.broadcast)
+                    sink.field("peer", assignment.peer)
                     sink.field("scope", assignment.scope)
                     sink.field("label", assignment.label)
                     if !assignment.flags.isEmpty { sink.field("flags", assignment.flags) }
@@ -101,17 +101,24 @@ enum RecordJSON {
     }
 
     static func counters<Sink: JSONSink>(_ counters: InterfaceCounters, to sink: inout Sink) {
-        let values: [(JSONKey, Int?)] = [
-            ("rxPackets", counters.rxPackets), ("rxBytes", counters.rxBytes), ("rxErrors", counters.rxErrors),
-            ("rxDropped", counters.rxDropped), ("rxOverruns", counters.rxOverruns), ("rxFrame", counters.rxFrame),
-            ("txPackets", counters.txPackets), ("txBytes", counters.txBytes), ("txErrors", counters.txErrors),
-            ("txDropped", counters.txDropped), ("txOverruns", counters.txOverruns), ("txCarrier", counters.txCarrier),
-            ("collisions", counters.collisions), ("txQueueLength", counters.txQueueLength),
-        ]
-        guard values.contains(where: { $0.1 != nil }) else { return }
+        // Field by field: a table of (key, value) pairs cost an array and its retains per interface.
+        guard counters != InterfaceCounters() else { return }
         sink.key("counters")
         sink.object { sink in
-            for (name, value) in values { sink.field(name, value) }
+            sink.field("rxPackets", counters.rxPackets)
+            sink.field("rxBytes", counters.rxBytes)
+            sink.field("rxErrors", counters.rxErrors)
+            sink.field("rxDropped", counters.rxDropped)
+            sink.field("rxOverruns", counters.rxOverruns)
+            sink.field("rxFrame", counters.rxFrame)
+            sink.field("txPackets", counters.txPackets)
+            sink.field("txBytes", counters.txBytes)
+            sink.field("txErrors", counters.txErrors)
+            sink.field("txDropped", counters.txDropped)
+            sink.field("txOverruns", counters.txOverruns)
+            sink.field("txCarrier", counters.txCarrier)
+            sink.field("collisions", counters.collisions)
+            sink.field("txQueueLength", counters.txQueueLength)
         }
     }
 
@@ -153,7 +160,7 @@ enum RecordJSON {
             host(record.address, key: "address", to: &sink, redacted: &redacted)
             sink.field("name", record.name)
             sink.field("hardwareType", record.hardwareType)
-            sink.field("mac", record.mac?.description)
+            sink.field("mac", record.mac)
             if record.mac == nil { sink.field("hardwareAddress", record.hardwareAddressText) }
             sink.field("flags", record.flags)
             sink.field("mask", record.mask)
