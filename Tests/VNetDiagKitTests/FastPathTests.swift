@@ -52,6 +52,7 @@ import Testing
     @Test(arguments: capturedFirstLines + craftedFirstLines)
     func byteReaderAgreesWithThePattern(_ text: String) {
         let line = Self.line(text)
+        #expect(IfconfigGrammar.NewLayoutStart.accepts(line) == (IfconfigGrammar.NewLayoutStart(line) != nil))
         guard let fast = IfconfigGrammar.NewLayoutStart(line) else { return }
         let pattern = IfconfigGrammar.NewLayoutStart(matching: line)
         #expect(pattern != nil, "the byte reader accepted what the pattern refuses")

@@ -136,10 +136,19 @@ public struct FormatSniffer: Sendable {
         ParallelMap.flatMapPieces(numbers) { piece in
             var events: [ContentEvent] = []
             var lastWasPlain = false
+            let document = section.document
             var number = piece.lowerBound
             while number <= piece.upperBound {
                 defer { number += 1 }
-                let line = section.document.line(number)
+                // After plain content, an indented or empty line changes nothing (it is plain
+                // content again, or blank, or decoration): its first byte is enough.
+                if lastWasPlain {
+                    let start = document.lineStarts[number - 1]
+                    if start == document.bytes.count { continue }
+                    let first = document.bytes[start]
+                    if first == 0x20 || first == 0x09 || first == 0x0A { continue }
+                }
+                let line = document.line(number)
                 if line.isBlank || PromptSplitter.isDecoration(line) { continue }
                 let found = marker(in: line)
                 if found == nil, lastWasPlain { continue }

@@ -122,7 +122,7 @@ enum IfconfigGrammar {
 
     static func startsBlock(_ line: SourceLine) -> Bool {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return false }
-        return NewLayoutStart(line) != nil || OldLayoutStart.accepts(line)
+        return NewLayoutStart.accepts(line) || OldLayoutStart.accepts(line)
             || newStart.match(line) != nil || oldStart.match(line) != nil
     }
 
@@ -227,46 +227,39 @@ enum IfconfigGrammar {
         /// TABs); anything else is nil and goes to the pattern. The pattern ran on every block and
         /// looked its groups up by name: a tenth of the parse.
         init?(_ line: SourceLine) {
+            guard let shape = Self.plainShape(line) else { return nil }
             let bytes = line.bytes
-            let base = bytes.startIndex
-            let end = bytes.endIndex
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || (byte >= 0x0A && byte <= 0x0D) }
-            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-            func skipDigits(from index: Int) -> Int {
-                var index = index
-                while index < end, isDigit(bytes[index]) { index += 1 }
-                return index
-            }
-            func has(_ literal: StaticString, at index: Int) -> Bool {
-                let count = literal.utf8CodeUnitCount
-                guard index + count <= end else { return false }
-                for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] { return false }
-                return true
-            }
-            // The name: the shortest run of non-blanks before ": flags=".
-            var colon = base
-            while colon < end, bytes[colon] != UInt8(ascii: ":") {
-                if isSpace(bytes[colon]) { return nil }
-                colon += 1
-            }
-            guard colon > base, has(": flags=", at: colon) else { return nil }
-            let valueStart = colon + 8
-            let valueEnd = skipDigits(from: valueStart)
-            guard valueEnd > valueStart, valueEnd < end, bytes[valueEnd] == UInt8(ascii: "<") else { return nil }
-            var wordsEnd = valueEnd + 1
-            while wordsEnd < end, bytes[wordsEnd] != UInt8(ascii: ">"), !isSpace(bytes[wordsEnd]) { wordsEnd += 1 }
-            var index = wordsEnd
-            if index < end, bytes[index] == UInt8(ascii: ">") { index += 1 }
-            let blanksStart = index
-            while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-            guard index > blanksStart, has("mtu ", at: index) else { return nil }
-            let mtuEnd = skipDigits(from: index + 4)
-            guard mtuEnd > index + 4 else { return nil }
-            name = String(decoding: bytes[base..<colon], as: UTF8.self)
-            value = decimalValue(bytes[valueStart..<valueEnd])
-            words = bytes[(valueEnd + 1)..<wordsEnd]
-            mtu = decimalValue(bytes[(index + 4)..<mtuEnd])
+            name = String(decoding: bytes[shape.name], as: UTF8.self)
+            value = decimalValue(bytes[shape.value])
+            words = bytes[shape.words]
+            mtu = decimalValue(bytes[shape.mtu])
             metric = nil
+        }
+
+        /// Whether the byte reader takes the line, without making its values.
+        static func accepts(_ line: SourceLine) -> Bool { plainShape(line) != nil }
+
+        /// Where the parts of the plain shape lie (indices of `line.bytes`), or nil.
+        private static func plainShape(_ line: SourceLine)
+            -> (name: Range<Int>, value: Range<Int>, words: Range<Int>, mtu: Range<Int>)? {
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || (byte >= 0x0A && byte <= 0x0D) }
+            return line.bytes.withUnsafeBufferPointer { buffer in
+                var reader = ByteReader(buffer, offset: line.bytes.startIndex)
+                // The name: the shortest run of non-blanks before ": flags=".
+                let nameStart = reader.index
+                while let byte = reader.peek, byte != UInt8(ascii: ":") {
+                    if isSpace(byte) { return nil }
+                    reader.index += 1
+                }
+                let name = reader.span(from: nameStart)
+                guard !name.isEmpty, reader.take(": flags="), let value = reader.digits(), reader.take("<") else { return nil }
+                let wordsStart = reader.index
+                while let byte = reader.peek, byte != UInt8(ascii: ">"), !isSpace(byte) { reader.index += 1 }
+                let words = reader.span(from: wordsStart)
+                _ = reader.take(">")
+                guard reader.skipBlanks() > 0, reader.take("mtu "), let mtu = reader.digits() else { return nil }
+                return (name, value, words, mtu)
+            }
         }
     }
 

@@ -22,7 +22,7 @@ public enum IfconfigParser: SectionParser {
 
     /// The first lines the byte readers take: plain net-tools 2.10 and English 1.60 shapes.
     public static func isCertainMarker(_ line: SourceLine) -> Bool {
-        IfconfigGrammar.NewLayoutStart(line) != nil || IfconfigGrammar.OldLayoutStart.accepts(line)
+        IfconfigGrammar.NewLayoutStart.accepts(line) || IfconfigGrammar.OldLayoutStart.accepts(line)
     }
 
     public static func parse(_ section: Section) -> ParsedSection {
