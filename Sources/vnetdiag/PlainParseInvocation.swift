@@ -12,24 +12,27 @@ struct PlainParseInvocation {
     init?(arguments: [String]) {
         guard arguments.first == "parse" else { return nil }
         var job = ParseJob()
-        var seen: Set<String> = []
+        // Flags seen, as Booleans: a Set<String> here cost more at start-up than reading it.
+        var sawFormat = false, sawSchema = false, sawPretty = false
         var index = 1
         while index < arguments.count {
             let argument = arguments[index]
             switch argument {
-            case "--as", "--schema":
-                guard index + 1 < arguments.count, seen.insert(argument).inserted else { return nil }
-                let value = arguments[index + 1]
-                if argument == "--as" {
-                    guard ParserRegistry.parser(for: FormatName(rawValue: value)) != nil else { return nil }
-                    job.format = value
-                } else {
-                    guard let schema = ParseCommand.Schema(rawValue: value) else { return nil }
-                    job.schema = schema
-                }
+            case "--as":
+                guard index + 1 < arguments.count, !sawFormat,
+                      ParserRegistry.parser(for: FormatName(rawValue: arguments[index + 1])) != nil else { return nil }
+                sawFormat = true
+                job.format = arguments[index + 1]
+                index += 2
+            case "--schema":
+                guard index + 1 < arguments.count, !sawSchema,
+                      let schema = ParseCommand.Schema(rawValue: arguments[index + 1]) else { return nil }
+                sawSchema = true
+                job.schema = schema
                 index += 2
             case "--pretty":
-                guard seen.insert(argument).inserted else { return nil }
+                guard !sawPretty else { return nil }
+                sawPretty = true
                 job.pretty = true
                 index += 1
             default:

@@ -63,7 +63,7 @@ public struct Section: Sendable {
 
     /// Lines left out of `lines` for their length, as unparsed entries.
     public var overlongLines: [UnparsedLine] {
-        guard let numbers = lineNumbers else { return [] }
+        guard let numbers = lineNumbers, document.longestLineLength > document.maxParsedLineLength else { return [] }
         return numbers.compactMap { number in
             let range = document.range(ofLine: number)
             guard range.count > document.maxParsedLineLength else { return nil }

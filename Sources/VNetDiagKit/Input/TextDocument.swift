@@ -16,6 +16,9 @@ public final class TextDocument: Sendable {
     public let folders: [String]
     /// Lines longer than this are listed as unparsed instead of going to a parser (`--max-line-bytes`).
     public let maxParsedLineLength: Int
+    /// Bytes in the longest line (its line end not counted): most documents have no over-long
+    /// line, and this says so without looking at each.
+    public let longestLineLength: Int
 
     public init(name: String, normalizedBytes: [UInt8], repairs: NormalizationReport, folders: [String] = [],
                 maxParsedLineLength: Int = Section.maxParsedLineLength) {
@@ -27,17 +30,21 @@ public final class TextDocument: Sendable {
         var starts: [Int] = []
         starts.reserveCapacity(normalizedBytes.count / 40 + 1)
         if !normalizedBytes.isEmpty { starts.append(0) }
+        var longest = 0
         normalizedBytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             while index < count {
                 guard let found = memchrIndex(base, from: index, count: count, byte: 0x0A) else { break }
+                longest = max(longest, found - index)
                 if found + 1 < count { starts.append(found + 1) }
                 index = found + 1
             }
+            longest = max(longest, count - index)
         }
         lineStarts = starts
+        longestLineLength = longest
     }
 
     public convenience init(_ input: InputDocument) {
