@@ -116,8 +116,8 @@ enum IfconfigGrammar {
     }
 
     struct BlockStart {
-        let record: InterfaceRecord
-        let layout: IfconfigLayout
+        var record: InterfaceRecord
+        var layout: IfconfigLayout
     }
 
     static func startsBlock(_ line: SourceLine) -> Bool {
@@ -180,29 +180,29 @@ enum IfconfigGrammar {
 
     private static func newBlock(_ start: NewLayoutStart, line: SourceLine, origin: Provenance,
                                  flagWords: inout FlagWordsMemo) -> BlockStart {
-        var record = InterfaceRecord(name: start.name, origin: origin)
-        record.flagsValue = start.value
+        // Filled in place: building a record and then wrapping it copied every field.
+        var block = BlockStart(record: InterfaceRecord(name: start.name, origin: origin), layout: .new)
+        block.record.flagsValue = start.value
         let flags = flagWords.words(start.words)
-        record.flags = flags.words
-        record.flagsAsWritten = flags.words
-        record.mtu = start.mtu
-        record.metric = start.metric
-        let isBSD = record.metric != nil || flags.isBSD || line.contains("> metric")
-        let layout: IfconfigLayout = isBSD ? .bsd : .new
-        record.layout = layout.rawValue
-        return BlockStart(record: record, layout: layout)
+        block.record.flags = flags.words
+        block.record.flagsAsWritten = flags.words
+        block.record.mtu = start.mtu
+        block.record.metric = start.metric
+        if start.metric != nil || flags.isBSD || line.contains("> metric") { block.layout = .bsd }
+        block.record.layout = block.layout.rawValue
+        return block
     }
 
     private static func oldBlock(_ start: OldLayoutStart, origin: Provenance) -> BlockStart {
-        var record = InterfaceRecord(name: start.name, origin: origin)
-        record.nameMayBeTruncated = start.name.utf8.count == 9
-        record.linkType = IfconfigVocabulary.englishTitle(start.title)
+        var block = BlockStart(record: InterfaceRecord(name: start.name, origin: origin), layout: .old)
+        block.record.nameMayBeTruncated = start.name.utf8.count == 9
+        block.record.linkType = IfconfigVocabulary.englishTitle(start.title)
         if let hardware = start.hardware {
-            record.mac = MACAddress(hardware)
-            record.hardwareAddressText = hardware
+            block.record.mac = MACAddress(hardware)
+            block.record.hardwareAddressText = hardware
         }
-        record.layout = IfconfigLayout.old.rawValue
-        return BlockStart(record: record, layout: .old)
+        block.record.layout = IfconfigLayout.old.rawValue
+        return block
     }
 
     /// The parts of a net-tools 2.10 (or BSD) first line: `vnet0: flags=4163<UP,RUNNING>  mtu 1500`.

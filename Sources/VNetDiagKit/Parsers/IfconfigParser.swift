@@ -57,10 +57,12 @@ struct IfconfigBlockBuilder {
         if IfconfigGrammar.isOmissionMarker(line) { return }
         if let start = IfconfigGrammar.blockStart(line, section: section, flagWords: &memo.flagWords) {
             closeBlock()
-            current = start.record
+            let layout = start.layout
+            // Moved, not copied: a copy retained and released every field of the record.
+            current = (consume start).record
             currentLastLine = line.number
-            currentLayout = start.layout
-            layouts.insert(start.layout)
+            currentLayout = layout
+            layouts.insert(layout)
             if locale == nil, records.count < 2 { locale = IfconfigGrammar.localeHint(line.text) }
             return
         }
@@ -105,9 +107,10 @@ struct IfconfigBlockBuilder {
     }
 
     mutating func closeBlock() {
-        guard var block = current.take() else { return }
-        if currentLastLine > block.origin.lastLine { block.origin = block.origin.extended(to: currentLastLine) }
-        records.append(.interface(block))
+        guard current != nil else { return }
+        // Set in place and moved out: a local copy retained and released every field.
+        if currentLastLine > current!.origin.lastLine { current!.origin = current!.origin.extended(to: currentLastLine) }
+        records.append(.interface(current.take()!))
     }
 
     mutating func finish() -> ParsedSection {
