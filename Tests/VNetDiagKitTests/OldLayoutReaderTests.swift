@@ -187,6 +187,16 @@ import Testing
         #expect(certain > 500)
     }
 
+    @Test func flagWordsAreRecognisedExactly() {
+        func isFlag(_ word: String) -> Bool {
+            Array(word.utf8).withUnsafeBufferPointer { IfconfigVocabulary.isEnglishFlag($0[...]) }
+        }
+        for flag in IfconfigVocabulary.englishFlags { #expect(isFlag(flag), "\(flag)") }
+        for word in ["", "U", "UPP", "up", "BROADCASt", "ARRIBA", "MULTICASTS", "POINTOPOINTX", "MTU:1500"] {
+            #expect(!isFlag(word), "\(word)")
+        }
+    }
+
     /// The reader must actually take net-tools' English lines, or the agreement above is empty.
     @Test func readerTakesTheEnglishLinesOfARealCapture() throws {
         let url = TestPaths.jcFixtures.appendingPathComponent("ubuntu-16.04/ifconfig.out")

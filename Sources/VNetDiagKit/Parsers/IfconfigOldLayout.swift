@@ -210,17 +210,24 @@ struct ByteReader {
         index = offset
     }
 
+    @inline(__always)
     var atEnd: Bool { index == offset + buffer.count }
+    @inline(__always)
     var peek: UInt8? { atEnd ? nil : buffer[index - offset] }
+    @inline(__always)
     var peekIsBlank: Bool { peek == 0x20 || peek == 0x09 }
+    @inline(__always)
     var restOfLine: Range<Int> { index..<(offset + buffer.count) }
 
+    @inline(__always)
     func span(from start: Int) -> Range<Int> { start..<index }
+    @inline(__always)
     func bytes(_ span: Range<Int>) -> Slice<UnsafeBufferPointer<UInt8>> { buffer[(span.lowerBound - offset)..<(span.upperBound - offset)] }
+    @inline(__always)
     func value(_ digits: Range<Int>) -> Int? { decimalValue(bytes(digits)) }
 
     /// Skips spaces and TABs; how many.
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func skipBlanks() -> Int {
         let start = index
         while peekIsBlank { index += 1 }
@@ -246,6 +253,7 @@ struct ByteReader {
     }
 
     /// A non-empty run of ASCII digits.
+    @inline(__always)
     mutating func digits() -> Range<Int>? {
         let start = index
         while let byte = peek, byte >= 0x30, byte <= 0x39 { index += 1 }
@@ -254,6 +262,7 @@ struct ByteReader {
 
     /// A non-empty run of bytes up to a space, a TAB or the end. A line-break or form-feed byte
     /// inside (which `\S` in the patterns would stop at) refuses the whole line.
+    @inline(__always)
     mutating func word() -> Range<Int>? {
         let start = index
         while let byte = peek, byte != 0x20, byte != 0x09 {
@@ -264,6 +273,7 @@ struct ByteReader {
     }
 
     /// `digits` then everything after them, for `RX packets:N ...`.
+    @inline(__always)
     mutating func numberThenRest() -> (number: Int?, rest: Range<Int>)? {
         skipBlanks()
         guard let number = digits() else { return nil }

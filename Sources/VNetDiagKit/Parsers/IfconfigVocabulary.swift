@@ -10,24 +10,26 @@ enum IfconfigVocabulary {
     /// Whether `bytes` spell an English flag word exactly (no String made: the 1.60 byte reader
     /// asks this of every word of every flags line).
     static func isEnglishFlag(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard let base = bytes.base.baseAddress else { return false }
+        guard let base = bytes.base.baseAddress, bytes.count < englishFlagsByLength.count else { return false }
         let start = base + bytes.startIndex
-        return englishFlagBytes.withUnsafeBufferPointer { table in
-            for (offset, count) in englishFlagSpans where count == bytes.count {
-                if memcmp(table.baseAddress! + offset, start, count) == 0 { return true }
+        let count = bytes.count
+        return englishFlagsByLength[count].withUnsafeBufferPointer { words in
+            var offset = 0
+            while offset < words.count {
+                if memcmp(words.baseAddress! + offset, start, count) == 0 { return true }
+                offset += count
             }
             return false
         }
     }
 
-    /// The English flag words one after another, and where each lies: compared with memcmp.
-    private static let englishFlagBytes = englishFlags.flatMap { Array($0.utf8) }
-    private static let englishFlagSpans: [(offset: Int, count: Int)] = {
-        var offset = 0
-        return englishFlags.map { flag in
-            defer { offset += flag.utf8.count }
-            return (offset, flag.utf8.count)
-        }
+    /// The English flag words of each length, one after another: a word is compared only with
+    /// the flags of its own length.
+    private static let englishFlagsByLength: [[UInt8]] = {
+        let longest = englishFlags.map(\.utf8.count).max() ?? 0
+        var table = [[UInt8]](repeating: [], count: longest + 1)
+        for flag in englishFlags.sorted() { table[flag.utf8.count] += Array(flag.utf8) }
+        return table
     }()
 
     static let flagsLongestFirst = englishFlags.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
