@@ -85,14 +85,18 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     func writeDotted(to output: UnsafeMutablePointer<UInt8>) -> Int {
         Self.octetDigits.withUnsafeBufferPointer { table in
             var count = 0
-            for shift in stride(from: 24 as UInt32, through: 0, by: -8) {
+            var octet = 0
+            // A counted loop: a `stride` went through generic index witnesses on every address.
+            while octet < 4 {
+                let shift = UInt32(24 - 8 * octet)
                 let packed = table[Int(truncatingIfNeeded: value >> shift) & 0xFF]
                 let length = Int(packed >> 24)
                 output[count] = UInt8(truncatingIfNeeded: packed)
                 if length > 1 { output[count + 1] = UInt8(truncatingIfNeeded: packed >> 8) }
                 if length > 2 { output[count + 2] = UInt8(truncatingIfNeeded: packed >> 16) }
                 count += length
-                if shift > 0 { output[count] = UInt8(ascii: "."); count += 1 }
+                if octet < 3 { output[count] = UInt8(ascii: "."); count += 1 }
+                octet += 1
             }
             return count
         }

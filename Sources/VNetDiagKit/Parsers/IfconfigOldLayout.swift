@@ -150,7 +150,10 @@ extension IfconfigGrammar {
                 return Self.read(&reader).map { (name: $0.name, title: $0.title, hardware: $0.hardware) }
             }) else { return nil }
             name = String(decoding: line.bytes[start.name], as: UTF8.self)
-            title = String(decoding: line.bytes[start.title], as: UTF8.self)
+            // Nearly every block is Ethernet: the literal instead of a decoded copy.
+            let titleBytes = line.bytes[start.title]
+            title = titleBytes.count == 8 && titleBytes.elementsEqual("Ethernet".utf8)
+                ? "Ethernet" : String(decoding: titleBytes, as: UTF8.self)
             hardware = start.hardware.map { String(decoding: line.bytes[$0], as: UTF8.self) }
         }
 
