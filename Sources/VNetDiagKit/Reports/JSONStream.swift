@@ -55,8 +55,10 @@ public struct JSONStream: JSONSink {
     public var parallelThreshold = 2048
 
     public mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout JSONStream, Item) -> Void) {
-        let pieces = ParallelMap.activeProcessorCount
-        guard items.count >= parallelThreshold, pieces > 1 else {
+        // A few pieces per core, taken in turn, for the same reason as parsing's chunks.
+        let cores = ParallelMap.activeProcessorCount
+        let pieces = cores * 4
+        guard items.count >= parallelThreshold, cores > 1 else {
             for item in items { write(&self, item) }
             return
         }
