@@ -1,6 +1,24 @@
 /// Facts a guest or an outside observer shows, most of them joined to what the hosts show.
 enum GuestFacts {
-    static func collect(_ machine: Machine, hosts: [Machine]) -> [TopologyFact] {
+    /// What a guest is joined against on one host, worked out once for all guests: the host's
+    /// hypervisor-side points and its interfaces on the LAN (building them per guest made topology
+    /// facts cost guests × hosts × interfaces).
+    struct HostSide {
+        let host: Machine
+        let points: [HostSidePoint]
+        let physical: [InterfaceRecord]
+
+        init(_ host: Machine) {
+            self.host = host
+            points = HostSidePoint.all(of: host)
+            physical = host.interfaces.filter { interface in
+                interface.name != "lo" && VirtualizationVocabulary.hostDevice(interface.name) == nil
+                    && !VirtualizationVocabulary.containerBridges.contains(interface.name) && host.reachesLAN(interface)
+            }
+        }
+    }
+
+    static func collect(_ machine: Machine, hosts: [HostSide]) -> [TopologyFact] {
         var facts: [TopologyFact] = []
         func add(_ kind: String, _ subject: String, _ message: String, _ origin: Provenance?, _ label: String? = nil) {
             facts.append(TopologyFact(kind: kind, subject: subject, machine: machine.name, message: message, origin: origin, label: label))
@@ -31,10 +49,11 @@ enum GuestFacts {
     }
 
     /// Gateway and own network against each host's hypervisor devices and physical interfaces.
-    static func joinToHosts(_ machine: Machine, hosts: [Machine], _ add: (String, String, String, Provenance?, String?) -> Void) {
+    static func joinToHosts(_ machine: Machine, hosts: [HostSide], _ add: (String, String, String, Provenance?, String?) -> Void) {
         let networks = machine.ownNetworks
-        for host in hosts {
-            for meeting in HostSideMeeting.all(machine, HostSidePoint.all(of: host)) {
+        for side in hosts {
+            let host = side.host
+            for meeting in HostSideMeeting.all(machine, side.points) {
                 let device = HostFacts.deviceSubject(meeting.point.device)
                 switch meeting.kind {
                 case .gateway(let gateway):
@@ -44,11 +63,7 @@ enum GuestFacts {
                     add("guest-network-on", device, "\(text) holds \(meeting.point.owner.en)", meeting.origin, text)
                 }
             }
-            let physical = host.interfaces.filter { interface in
-                interface.name != "lo" && VirtualizationVocabulary.hostDevice(interface.name) == nil
-                    && !VirtualizationVocabulary.containerBridges.contains(interface.name) && host.reachesLAN(interface)
-            }
-            for interface in physical {
+            for interface in side.physical {
                 for assignment in interface.ipv4 {
                     guard let address = assignment.address.address, let mask = assignment.netmask, mask.value != .max else { continue }
                     if let network = networks.first(where: { $0.mask == mask && $0.network.value == address.value & mask.value }) {
@@ -87,11 +102,12 @@ enum GuestFacts {
 /// All facts of all machines, hosts first, in reading order.
 public enum TopologyFacts {
     public static func collect(_ machines: [Machine]) -> [TopologyFact] {
-        let hosts = machines.filter { $0.role == .host || $0.role == .unknown }
+        // A guest is never among the hosts (its role says so), so every guest joins all of them.
+        let hosts = machines.filter { $0.role == .host || $0.role == .unknown }.map(GuestFacts.HostSide.init)
         return machines.flatMap { machine -> [TopologyFact] in
             switch machine.role {
             case .host, .unknown: return HostFacts.collect(machine) + (machine.role == .unknown ? GuestFacts.observerFacts(machine) : [])
-            case .guest: return GuestFacts.collect(machine, hosts: hosts.filter { $0.name != machine.name })
+            case .guest: return GuestFacts.collect(machine, hosts: hosts)
             case .observer: return GuestFacts.observerFacts(machine)
             }
         }
