@@ -12,7 +12,7 @@ extension IfconfigGrammar {
             record.ipv6.append(IPv6Assignment(address: text(address), prefixLength: length,
                                               scope: scope.map { IfconfigVocabulary.englishScope(text($0)) }))
         case .oldFlags(let flagsText, let mtu, let metric):
-            let flags = memo.oldFlags(line.bytes[flagsText])
+            let flags = memo.oldFlags.value(for: line.bytes[flagsText]) { IfconfigVocabulary.flags(String(decoding: $0, as: UTF8.self)) }
             record.flagsAsWritten = flags.written
             record.flags = flags.english
             record.mtu = mtu
@@ -43,17 +43,14 @@ extension IfconfigGrammar {
     static func oldIPv4(address: ArraySlice<UInt8>, rest: ArraySlice<UInt8>) -> IPv4Assignment {
         var assignment = IPv4Assignment(address: HostToken(bytes: address))
         rest.withUnsafeBufferPointer { buffer in
-            var colons = 0
-            for byte in buffer where byte == UInt8(ascii: ":") { colons += 1 }
-            let last = colons - 1  // one pair per colon
-            forEachLabelledValue(buffer) { index, label, value in
+            forEachLabelledValue(buffer) { isLast, label, value in
                 guard let value = IPv4Address(bytes: buffer[value]) else { return }
                 let label = buffer[label]
                 if containsIgnoringCase(label, "p-t-p") || containsIgnoringCase(label, "p-z-p") || containsIgnoringCase(label, "p-a-p") {
                     assignment.peer = value
                 } else if containsIgnoringCase(label, "bcast") || containsIgnoringCase(label, "difus") {
                     assignment.broadcast = value
-                } else if index == last {
+                } else if isLast {
                     assignment.netmask = value
                 }
             }
@@ -149,10 +146,10 @@ extension IfconfigGrammar {
         return pairs
     }
 
-    /// The pairs of `labelledValues` in order with their index, as ranges of `bytes`, without
-    /// building the array.
+    /// The pairs of `labelledValues` in order, as ranges of `bytes`, without building the array;
+    /// `isLast` marks the pair that ends the line.
     static func forEachLabelledValue(_ bytes: UnsafeBufferPointer<UInt8>,
-                                     _ body: (_ index: Int, _ label: Range<Int>, _ value: Range<Int>) -> Void) {
+                                     _ body: (_ isLast: Bool, _ label: Range<Int>, _ value: Range<Int>) -> Void) {
         func trimmed(_ range: Range<Int>) -> Range<Int> {
             var start = range.lowerBound
             var end = range.upperBound
@@ -160,7 +157,6 @@ extension IfconfigGrammar {
             while end > start, isSpaceOrTab(bytes[end - 1]) { end -= 1 }
             return start..<end
         }
-        var count = 0
         var segmentStart = 0
         var label: Range<Int>? = nil
         var index = 0
@@ -174,8 +170,7 @@ extension IfconfigGrammar {
                 while valueStart < index, isSpaceOrTab(bytes[valueStart]) { valueStart += 1 }
                 var valueEnd = valueStart
                 while valueEnd < index, !isSpaceOrTab(bytes[valueEnd]) { valueEnd += 1 }
-                body(count, currentLabel, valueStart..<valueEnd)
-                count += 1
+                body(index == bytes.count, currentLabel, valueStart..<valueEnd)
                 label = trimmed(valueEnd..<index)
             } else {
                 label = trimmed(segmentStart..<index)

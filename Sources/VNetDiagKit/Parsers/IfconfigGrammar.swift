@@ -126,49 +126,38 @@ enum IfconfigGrammar {
             || newStart.match(line) != nil || oldStart.match(line) != nil
     }
 
-    /// The flag words of the last block start read: consecutive interfaces mostly print the same
-    /// flags, and sharing the array spares four Strings and an array per block.
-    struct FlagWordsMemo {
-        private var text: [UInt8] = []
-        private var words: [String] = []
-        private var isBSD = false
+    /// The value computed for the last bytes seen, recomputed only when the bytes change: consecutive
+    /// interfaces mostly print the same flags, so a paste's thousands of blocks share one result.
+    struct LastBytesMemo<Value> {
+        private var kept: [UInt8]? = nil
+        private var value: Value? = nil
 
-        mutating func words(_ bytes: ArraySlice<UInt8>) -> (words: [String], isBSD: Bool) {
-            if !sameBytes(bytes, text) {
-                text = Array(bytes)
-                words = VNetDiagKit.words(in: bytes, separatedBy: UInt8(ascii: ","))
-                isBSD = isBSDFlags(words)
-            }
-            return (words, isBSD)
+        mutating func value(for bytes: ArraySlice<UInt8>, _ compute: (ArraySlice<UInt8>) -> Value) -> Value {
+            if let value, let kept, sameBytes(bytes, kept) { return value }
+            let computed = compute(bytes)
+            kept = Array(bytes)
+            value = computed
+            return computed
         }
+
+        private func sameBytes(_ bytes: ArraySlice<UInt8>, _ kept: [UInt8]) -> Bool {
+            bytes.count == kept.count && bytes.withUnsafeBufferPointer { new in
+                kept.withUnsafeBufferPointer { old in new.isEmpty || memcmp(new.baseAddress!, old.baseAddress!, new.count) == 0 }
+            }
+        }
+    }
+
+    /// What consecutive lines of a paste repeat, kept by one parser run: the flag words of first
+    /// lines (sharing the array spares four Strings and an array per block) and the translation of
+    /// old-layout flags lines (it was a lock and a hash per block).
+    struct LineMemo {
+        var flagWords = LastBytesMemo<(words: [String], isBSD: Bool)>()
+        var oldFlags = LastBytesMemo<(written: [String], english: [String])>()
     }
 
     /// The byte readers go first: a line either reader takes, the other's pattern refuses
     /// (`NAME: flags=` against `NAME  Link encap:`).
-    /// Whether a line's bytes equal a kept copy (a memcmp; the memos ask it once per block).
-    static func sameBytes(_ bytes: ArraySlice<UInt8>, _ kept: [UInt8]) -> Bool {
-        bytes.count == kept.count && bytes.withUnsafeBufferPointer { new in
-            kept.withUnsafeBufferPointer { old in new.isEmpty || memcmp(new.baseAddress!, old.baseAddress!, new.count) == 0 }
-        }
-    }
-
-    /// What consecutive lines of a paste repeat, kept by one parser run: flag words of first lines
-    /// and old-layout flags lines (their translation was a lock and a hash per block).
-    struct LineMemo {
-        var flagWords = FlagWordsMemo()
-        private var oldFlagsText: [UInt8] = []
-        private var oldFlagsValue: (written: [String], english: [String]) = ([], [])
-
-        mutating func oldFlags(_ bytes: ArraySlice<UInt8>) -> (written: [String], english: [String]) {
-            if !sameBytes(bytes, oldFlagsText) {
-                oldFlagsText = Array(bytes)
-                oldFlagsValue = IfconfigVocabulary.flags(String(decoding: bytes, as: UTF8.self))
-            }
-            return oldFlagsValue
-        }
-    }
-
-    static func blockStart(_ line: SourceLine, section: Section, flagWords: inout FlagWordsMemo) -> BlockStart? {
+    static func blockStart(_ line: SourceLine, section: Section, flagWords: inout LastBytesMemo<(words: [String], isBSD: Bool)>) -> BlockStart? {
         guard let first = line.bytes.first, first != 0x20, first != 0x09 else { return nil }
         let origin = section.provenance(line.number, line.number)
         if let start = NewLayoutStart(line) { return newBlock(start, line: line, origin: origin, flagWords: &flagWords) }
@@ -179,11 +168,14 @@ enum IfconfigGrammar {
     }
 
     private static func newBlock(_ start: NewLayoutStart, line: SourceLine, origin: Provenance,
-                                 flagWords: inout FlagWordsMemo) -> BlockStart {
+                                 flagWords: inout LastBytesMemo<(words: [String], isBSD: Bool)>) -> BlockStart {
         // Filled in place: building a record and then wrapping it copied every field.
         var block = BlockStart(record: InterfaceRecord(name: start.name, origin: origin), layout: .new)
         block.record.flagsValue = start.value
-        let flags = flagWords.words(start.words)
+        let flags = flagWords.value(for: start.words) { bytes in
+            let words = VNetDiagKit.words(in: bytes, separatedBy: UInt8(ascii: ","))
+            return (words, isBSDFlags(words))
+        }
         block.record.flags = flags.words
         block.record.flagsAsWritten = flags.words
         block.record.mtu = start.mtu
