@@ -150,10 +150,7 @@ extension IfconfigGrammar {
                 return Self.read(&reader).map { (name: $0.name, title: $0.title, hardware: $0.hardware) }
             }) else { return nil }
             name = String(decoding: line.bytes[start.name], as: UTF8.self)
-            // Nearly every block is Ethernet: the literal instead of a decoded copy.
-            let titleBytes = line.bytes[start.title]
-            title = titleBytes.count == 8 && titleBytes.elementsEqual("Ethernet".utf8)
-                ? "Ethernet" : String(decoding: titleBytes, as: UTF8.self)
+            title = start.title
             hardware = start.hardware.map { String(decoding: line.bytes[$0], as: UTF8.self) }
         }
 
@@ -172,7 +169,7 @@ extension IfconfigGrammar {
             (title, hardware) = splitTitleAndHardware(line.capture(match, "rest") ?? "")
         }
 
-        private static func read(_ reader: inout ByteReader) -> (name: Range<Int>, title: Range<Int>, hardware: Range<Int>?)? {
+        private static func read(_ reader: inout ByteReader) -> (name: Range<Int>, title: String, hardware: Range<Int>?)? {
             guard let name = reader.word(), reader.skipBlanks() > 0, reader.take("Link encap:") else { return nil }
             reader.skipBlanks()
             guard let title = englishTitle(&reader) else { return nil }
@@ -185,15 +182,14 @@ extension IfconfigGrammar {
         }
 
         /// The longest English title at the reader that ends at a blank or the line's end.
-        private static func englishTitle(_ reader: inout ByteReader) -> Range<Int>? {
+        private static func englishTitle(_ reader: inout ByteReader) -> String? {
             let start = reader.index
-            if reader.take("Ethernet"), reader.atEnd || reader.peekIsBlank { return reader.span(from: start) }
-            reader.index = start
-            for title in IfconfigVocabulary.englishTitlesLongestFirst {
-                let saved = reader.index
-                if reader.take(title), reader.atEnd || reader.peekIsBlank { return reader.span(from: saved) }
-                reader.index = saved
+            if reader.take("Ethernet"), reader.atEnd || reader.peekIsBlank { return "Ethernet" }  // nearly every block
+            for entry in IfconfigVocabulary.englishTitlesLongestFirst {
+                reader.index = start
+                if reader.take(entry.bytes), reader.atEnd || reader.peekIsBlank { return entry.title }
             }
+            reader.index = start
             return nil
         }
     }
@@ -232,8 +228,9 @@ struct ByteReader {
     /// Skips spaces and TABs; how many.
     @discardableResult @inline(__always)
     mutating func skipBlanks() -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
         let start = index
-        while peekIsBlank { index += 1 }
+        index = offset + firstNonBlank(base, from: index - offset, to: buffer.count)
         return index - start
     }
 

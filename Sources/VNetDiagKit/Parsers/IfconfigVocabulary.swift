@@ -64,7 +64,10 @@ enum IfconfigVocabulary {
     static let englishTitles: Set<String> = ["Ethernet", "Local Loopback", "UNSPEC", "Point-to-Point Protocol",
                                              "IPv6-in-IPv4", "InfiniBand", "Serial Line IP", "IPIP Tunnel"]
 
-    static let englishTitlesLongestFirst = englishTitles.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+    /// Each English title with its bytes, longest first: the 1.60 byte reader hands back the title
+    /// itself instead of decoding a copy.
+    static let englishTitlesLongestFirst: [(bytes: [UInt8], title: String)] =
+        englishTitles.map { (Array($0.utf8), $0) }.sorted { $0.bytes.count > $1.bytes.count }
 
     static func englishTitle(_ title: String) -> String? {
         if title == "Ethernet" { return title }  // nearly every interface: no trimming, no hashing
