@@ -207,8 +207,9 @@ public struct InputReader: Sendable {
             }
             if !sniffed, bytes.count >= ContentSniffer.sniffLength {
                 sniffed = true
-                if Gzip.hasMagic(bytes) { continue }
-                if ContentSniffer.looksBinary(bytes) { return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: false) }
+                if bytes.withUnsafeBytes(Self.looksBinaryUncompressed) {
+                    return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: false)
+                }
             }
         }
         return try finish(bytes, truncated: truncated, name: name, sniffed: sniffed)
@@ -230,6 +231,11 @@ public struct InputReader: Sendable {
             return Self.binaryDocument(name: name, bytes: bytes, wasCompressed: compressed)
         }
         return InputDocument(name: name, bytes: bytes, truncated: truncated, wasCompressed: compressed)
+    }
+
+    /// The sniff made while reading: a gzip stream is sniffed only once inflated.
+    static func looksBinaryUncompressed(_ prefix: UnsafeRawBufferPointer) -> Bool {
+        !Gzip.hasMagic(prefix) && ContentSniffer.looksBinary(prefix)
     }
 
     /// Up to `expected` bytes of a regular file, read into one array until end of file or full;
@@ -255,8 +261,7 @@ public struct InputReader: Sendable {
                 count += got
                 if !sniffed, count >= min(expected, ContentSniffer.sniffLength) {
                     sniffed = true
-                    let prefix = UnsafeRawBufferPointer(start: base, count: count)
-                    if !Gzip.hasMagic(prefix), ContentSniffer.looksBinary(prefix) {
+                    if Self.looksBinaryUncompressed(UnsafeRawBufferPointer(start: base, count: count)) {
                         binary = true
                         return
                     }
