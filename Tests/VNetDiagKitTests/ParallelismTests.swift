@@ -27,7 +27,7 @@ import Testing
         let one = sequential.parse(document)
         let many = chunked.parse(document)
         // A few chunks per core (the last may absorb a remainder shorter than a chunk).
-        let wanted = 4 * ParsePipeline.chunksPerCore
+        let wanted = 4 * ParallelMap.piecesPerCore
         #expect((wanted - 1)...wanted ~= chunked.chunk(one[0].section, with: IfconfigParser.self).count)
         #expect(many[0].parsed.records.count == 600)
         #expect(NativeParseReport.json(one, inputs: [document]) == NativeParseReport.json(many, inputs: [document]))

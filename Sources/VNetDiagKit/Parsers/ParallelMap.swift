@@ -7,6 +7,11 @@ public enum ParallelMap {
     /// which cost a third of `parse` on 200,000 small sections.
     public static let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
 
+    /// Large work is cut into this many pieces per core, taken in turn: a worker thread that starts
+    /// late (waking an idle virtual CPU took milliseconds) or runs slower (its fresh heap faults
+    /// in) then takes fewer, instead of leaving the other core waiting.
+    static let piecesPerCore = 4
+
     /// `transform` of every number in `numbers`, in order; ranges of at least `parallelFrom` numbers
     /// are cut into one piece per core (per-line work over large documents).
     static func map<Result: Sendable>(_ numbers: ClosedRange<Int>, parallelFrom: Int = 8192,

@@ -25,8 +25,6 @@ public struct ParsePipeline: Sendable {
 
     /// Sections longer than this are cut into chunks parsed on all cores, where the parser allows.
     public var chunkLines = 4096
-    /// Chunks per core: see `chunk`.
-    static let chunksPerCore = 4
     public var parallelism = ParallelMap.activeProcessorCount
 
     public func parse(_ document: TextDocument, forcedFormat: FormatName? = nil) -> [SectionResult] {
@@ -52,9 +50,7 @@ public struct ParsePipeline: Sendable {
     /// Cuts a section into a few pieces per core, each starting where the parser allows.
     func chunk(_ section: Section, with parser: any SectionParser.Type) -> [Section] {
         guard parallelism > 1, let numbers = section.lineNumbers, numbers.count > chunkLines else { return [section] }
-        // A few chunks per core, taken in turn: a worker thread that starts late (waking an idle
-        // virtual CPU took milliseconds) or runs slower (its fresh heap faults in) takes fewer.
-        let target = max(chunkLines, numbers.count / (parallelism * Self.chunksPerCore) + 1)
+        let target = max(chunkLines, numbers.count / (parallelism * ParallelMap.piecesPerCore) + 1)
         var pieces: [Section] = []
         var start = numbers.lowerBound
         var candidate = start + target

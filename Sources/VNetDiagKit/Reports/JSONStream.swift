@@ -55,9 +55,8 @@ public struct JSONStream: JSONSink {
     public var parallelThreshold = 2048
 
     public mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout JSONStream, Item) -> Void) {
-        // A few pieces per core, taken in turn, for the same reason as parsing's chunks.
         let cores = ParallelMap.activeProcessorCount
-        let pieces = cores * 4
+        let pieces = cores * ParallelMap.piecesPerCore
         guard items.count >= parallelThreshold, cores > 1 else {
             for item in items { write(&self, item) }
             return
