@@ -13,20 +13,23 @@ HAS_GNU_TIME = os.path.exists(GNU_TIME)
 @dataclass
 class Measurement:
     seconds: float      # median wall time over the runs
-    peak_kib: int       # largest peak RSS over the runs (0 when GNU time is missing)
-    status: int         # exit status of the last run
-    runs: int
+    peak_kib: int       # peak RSS of a run under GNU time (0 when GNU time is missing)
+    status: int         # exit status of that run
+    runs: int           # plain runs behind the median
 
     @property
     def peak_mb(self):
         return self.peak_kib / 1024
 
 
-def run_once(command, stdin_path=None, stdout_path=None, env=None, accept=(0,)):
+def run_once(command, stdin_path=None, stdout_path=None, env=None, accept=(0,), peak=False):
     """One run; returns (seconds, peak KiB, status). stdout goes to stdout_path (or is discarded);
-    a status outside `accept` stops the benchmark, since its figures would mean nothing."""
+    a status outside `accept` stops the benchmark, since its figures would mean nothing.
+
+    With peak=True the command runs under GNU time for its peak RSS, and the seconds include
+    time's own start (about 2 ms here, an eighth of a 20 ms command): such runs give the RSS only."""
     with tempfile.NamedTemporaryFile("r") as report:
-        wrapped = [GNU_TIME, "-f", "%M", "-o", report.name] + command if HAS_GNU_TIME else command
+        wrapped = [GNU_TIME, "-f", "%M", "-o", report.name] + command if peak and HAS_GNU_TIME else command
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
         stdout = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
         try:
@@ -37,10 +40,10 @@ def run_once(command, stdin_path=None, stdout_path=None, env=None, accept=(0,)):
             for handle in (stdin, stdout):
                 if handle is not subprocess.DEVNULL:
                     handle.close()
-        peak = peak_from_report(report.read())
+        peak_kib = peak_from_report(report.read())
     if status not in accept:
         sys.exit(f"{' '.join(command)} failed with status {status}")
-    return elapsed, peak, status
+    return elapsed, peak_kib, status
 
 
 def peak_from_report(text):
@@ -51,15 +54,39 @@ def peak_from_report(text):
 
 
 def measure(command, runs, prepare=None, **options):
-    """Median wall time and the largest peak RSS of `runs` runs (options as for run_once);
-    prepare() runs untimed before each run, e.g. to give every run an empty output folder."""
+    """Median wall time of `runs` plain runs and the peak RSS of one more under GNU time (options as
+    for run_once); prepare() runs untimed before each run, e.g. to give every run an empty output folder."""
+    return measure_side_by_side([(command, options)], runs, prepare=prepare, fast_seconds=0)[0]
+
+
+def measure_side_by_side(jobs, runs, prepare=None, fast_seconds=0.5, most_per_round=10):
+    """Measures commands that are compared with each other: `jobs` is a list of (command, options as
+    for run_once). Each of `runs` rounds runs every command in turn, the first command of a round
+    moving along, so that the machine's speed, which drifts (by a third within an hour on the
+    benchmark machine), reaches every command alike. A command faster than `fast_seconds` runs
+    again within its turn, up to `most_per_round` times and about `fast_seconds` in all, so that a
+    20 ms command is sampled as often as a 3 s one spans. Wall time is the median of all plain
+    runs; the peak RSS comes from one more run of each command under GNU time."""
+    times = [[] for _ in jobs]
+    repeats = [1] * len(jobs)
+    for round_number in range(runs):
+        for offset in range(len(jobs)):
+            index = (round_number + offset) % len(jobs)
+            command, options = jobs[index]
+            for _ in range(repeats[index]):
+                if prepare:
+                    prepare()
+                times[index].append(run_once(command, **options)[0])
+            if len(times[index]) == 1 and fast_seconds > 0:
+                repeats[index] = max(1, min(most_per_round, round(fast_seconds / max(times[index][0], 1e-3))))
     results = []
-    for _ in range(runs):
+    for (command, options), seconds in zip(jobs, times):
         if prepare:
             prepare()
-        results.append(run_once(command, **options))
-    return Measurement(seconds=statistics.median(r[0] for r in results),
-                       peak_kib=max(r[1] for r in results), status=results[-1][2], runs=runs)
+        _, peak_kib, status = run_once(command, peak=True, **options)
+        results.append(Measurement(seconds=statistics.median(seconds), peak_kib=peak_kib, status=status,
+                                   runs=len(seconds)))
+    return results
 
 
 @dataclass

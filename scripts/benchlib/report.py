@@ -14,6 +14,7 @@ class Row:
     bytes_per_second: float | None
     peak_kib: int
     compared: str = ""           # e.g. "58 × jc"
+    runs: int = 1                # runs behind the median
 
 
 @dataclass
@@ -51,10 +52,11 @@ def peak_text(row):
 
 
 def row_cells(row):
-    return [row.command, row.input, seconds_text(row.seconds), throughput_text(row), peak_text(row), row.compared]
+    return [row.command, row.input, seconds_text(row.seconds), row.runs, throughput_text(row), peak_text(row),
+            row.compared]
 
 
-ROW_HEADER = ["command", "input", "seconds", "MB/s", "peak RSS", "compared"]
+ROW_HEADER = ["command", "input", "seconds", "runs", "MB/s", "peak RSS", "compared"]
 GOAL_HEADER = ["goal", "target", "measured", ""]
 
 

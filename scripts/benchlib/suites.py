@@ -2,7 +2,7 @@
 is given, runs every command on the same files and returns a report.Section with the goals."""
 import json, os, shutil
 from . import classroom, ifconfig, syslog
-from .measure import measure, run_once
+from .measure import measure, measure_side_by_side
 from .report import Goal, Row, Section
 from .tools import ROOT
 
@@ -28,6 +28,12 @@ def median_of(runs):
     return f"median of {runs} runs" if runs > 1 else "one run"
 
 
+def side_by_side(runs):
+    """How measure_side_by_side ran the compared commands, for a section's description."""
+    return (f"{runs} rounds, each running every command in turn (a command under half a second again, "
+            f"up to 10 times), the median of each command's runs" if runs > 1 else "one run each")
+
+
 def load_json(path):
     with open(path, "rb") as handle:
         return json.load(handle)
@@ -37,23 +43,24 @@ def bench_parse(vnetdiag, jc, workdir, interfaces, runs, layouts=("2.10", "1.60"
     section = Section("parse", "Parsing: ifconfig beside jc",
                       f"A generated `ifconfig` file with {interfaces:,} interfaces per net-tools layout, read "
                       f"on standard input (`parse --as ifconfig --schema jc -`; the native run `parse -` "
-                      f"recognises the format itself); {median_of(runs)}. The `--schema jc` JSON is "
-                      f"checked equal to jc's.")
+                      f"recognises the format itself), the JSON written to a file; {side_by_side(runs)}. "
+                      f"The `--schema jc` JSON is checked equal to jc's.")
     for layout in layouts:
         path = os.path.join(workdir, f"ifconfig-{layout}.txt")
         size = ifconfig.write_ifconfig(path, ifconfig.LAYOUTS[layout], interfaces)
         commands = [("jc --ifconfig", [jc, "--ifconfig"]),
                     ("vnetdiag parse --schema jc", [vnetdiag, "parse", "--as", "ifconfig", "--schema", "jc", "-"]),
                     ("vnetdiag parse", [vnetdiag, "parse", "-"])]
-        outputs, jc_seconds = [], None
-        for name, command in commands:
-            outputs.append(os.path.join(workdir, f"parse-{layout}-{len(outputs)}.json"))
-            result = measure(command, runs, stdin_path=path, stdout_path=outputs[-1])
-            jc_seconds = jc_seconds or result.seconds
+        outputs = [os.path.join(workdir, f"parse-{layout}-{index}.json") for index in range(len(commands))]
+        results = measure_side_by_side([(command, dict(stdin_path=path, stdout_path=output))
+                                        for (_, command), output in zip(commands, outputs)], runs)
+        jc_seconds = results[0].seconds
+        for (name, command), result in zip(commands, results):
             ratio = jc_seconds / result.seconds
             label = f"net-tools {layout} layout, {megabytes(size)}" if name == commands[0][0] else ""
             section.rows.append(Row(name, label, result.seconds, size / result.seconds, result.peak_kib,
-                                    "reference" if command[0] == jc else f"{times(ratio)} jc"))
+                                    "reference" if command[0] == jc else f"{times(ratio)} jc",
+                                    runs=result.runs))
             if command[0] != jc:
                 section.goals.append(Goal(f"{name}, {layout} layout", f"≥ {PARSE_TIMES_JC} × jc",
                                           f"{times(ratio)} jc", ratio >= PARSE_TIMES_JC))
@@ -91,21 +98,24 @@ def bench_events(vnetdiag, jc, workdir, log_path, size_mib, runs):
                       f"and, for reference, the rules' `require` literals alone; jc runs once on the first "
                       f"{megabytes(prefix_size)} and its time is scaled to the whole file.")
     found = {name: os.path.join(workdir, f"events-{name}.out") for name in ("vnetdiag", "grep-P", "grep-F")}
-    ours = measure([vnetdiag, "events", "--count", log_path], runs, stdout_path=found["vnetdiag"])
-    grep_p = measure(["grep", "-c", "-P", syslog.union_pattern(ROOT), log_path], runs, env=C_LOCALE,
-                     accept=(0, 1), stdout_path=found["grep-P"])
-    grep_f = measure(["grep", "-c", "-F", "-f", literals, log_path], runs, env=C_LOCALE,
-                     accept=(0, 1), stdout_path=found["grep-F"])
-    jc_seconds, jc_peak, _ = run_once([jc, "--syslog-bsd-s"], stdin_path=prefix)
+    ours, grep_p, grep_f = measure_side_by_side([
+        ([vnetdiag, "events", "--count", log_path], dict(stdout_path=found["vnetdiag"])),
+        (["grep", "-c", "-P", syslog.union_pattern(ROOT), log_path],
+         dict(env=C_LOCALE, accept=(0, 1), stdout_path=found["grep-P"])),
+        (["grep", "-c", "-F", "-f", literals, log_path], dict(env=C_LOCALE, accept=(0, 1), stdout_path=found["grep-F"])),
+    ], runs)
+    jc_run = measure([jc, "--syslog-bsd-s"], 1, stdin_path=prefix)
+    jc_seconds, jc_peak = jc_run.seconds, jc_run.peak_kib
     jc_whole = jc_seconds * size / prefix_size
     versus_grep, versus_jc = grep_p.seconds / ours.seconds, jc_whole / ours.seconds
     input_label = megabytes(size)
     section.rows = [
         Row("vnetdiag events --count", input_label, ours.seconds, size / ours.seconds, ours.peak_kib,
-            f"{times(versus_grep)} grep -P, {times(grep_f.seconds / ours.seconds)} grep -F, {times(versus_jc)} jc"),
-        Row("LC_ALL=C grep -c -P <union>", "", grep_p.seconds, size / grep_p.seconds, grep_p.peak_kib),
+            f"{times(versus_grep)} grep -P, {times(grep_f.seconds / ours.seconds)} grep -F, {times(versus_jc)} jc",
+            runs=ours.runs),
+        Row("LC_ALL=C grep -c -P <union>", "", grep_p.seconds, size / grep_p.seconds, grep_p.peak_kib, runs=grep_p.runs),
         Row("LC_ALL=C grep -c -F <literals>", "", grep_f.seconds, size / grep_f.seconds, grep_f.peak_kib,
-            "reference: the floor of any scan"),
+            "reference: the floor of any scan", runs=grep_f.runs),
         Row("jc --syslog-bsd-s", f"{megabytes(prefix_size)} prefix", jc_whole, prefix_size / jc_seconds, jc_peak,
             "seconds scaled to the whole file"),
     ]
@@ -145,7 +155,8 @@ def bench_grade(vnetdiag, workdir, submissions, jobs, runs, class_dir=None):
     label = f"{submissions:,} submissions"
     for name, result in [("vnetdiag grade --format csv", csv), ("vnetdiag grade --output DIR", written)]:
         rate = submissions / result.seconds
-        section.rows.append(Row(name, label, result.seconds, None, result.peak_kib, f"{rate:.0f} submissions/s"))
+        section.rows.append(Row(name, label, result.seconds, None, result.peak_kib, f"{rate:.0f} submissions/s",
+                                runs=result.runs))
         label = ""
         section.goals += [
             Goal(f"{name}, time", f"2,000 in < 20 s (≥ {GRADE_PER_SECOND:.0f}/s)",
@@ -178,9 +189,10 @@ def bench_diagnose(vnetdiag, workdir, interfaces, runs):
                       f"the figures are there to catch a check that turns quadratic.")
     label = f"{interfaces:,} interfaces, {megabytes(size)}"
     section.rows = [
-        Row("vnetdiag diagnose --format json", label, big.seconds, size / big.seconds, big.peak_kib),
+        Row("vnetdiag diagnose --format json", label, big.seconds, size / big.seconds, big.peak_kib, runs=big.runs),
         Row("vnetdiag parse", "", parse.seconds, size / parse.seconds, parse.peak_kib,
-            f"{100 * parse.seconds / big.seconds:.0f} % of diagnose"),
-        Row("vnetdiag diagnose --format json", "Fixtures/seed (6 labs)", seeds.seconds, None, seeds.peak_kib),
+            f"{100 * parse.seconds / big.seconds:.0f} % of diagnose", runs=parse.runs),
+        Row("vnetdiag diagnose --format json", "Fixtures/seed (6 labs)", seeds.seconds, None, seeds.peak_kib,
+            runs=seeds.runs),
     ]
     return section
