@@ -26,7 +26,11 @@ let package = Package(
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(
             name: "VNetDiagKit",
-            dependencies: ["PCRE2", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PCRE2", "CZlib", .product(name: "Yams", package: "Yams")],
+            // Concrete generic types' metadata through direct accessors instead of demangling a
+            // mangled name on first use: demangling was a sixth of a small run's instructions.
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                                         .when(configuration: .release))]
         ),
         .executableTarget(
             name: "vnetdiag",
@@ -34,7 +38,8 @@ let package = Package(
             // Release builds carry the Swift runtime and Foundation inside the binary: loading and
             // relocating a dozen shared libraries was a fifth of `parse` on a 2.5 MB paste and half
             // of a small run (BENCHMARKS.md). The binary grows from 18 to 88 MB; RSS drops.
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            swiftSettings: [.unsafeFlags(["-static-stdlib", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                                         .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
