@@ -63,16 +63,16 @@ public enum TextNormalizer {
     /// Plain ASCII with LF line ends and no escapes or NULs needs no copy (the common case).
     static func isAlreadyClean(_ input: [UInt8]) -> Bool {
         input.withUnsafeBytes { raw in
-            // Eight bytes at a time: a high bit, or a zero byte after XOR with CR, ESC or NUL.
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            // Eight bytes at a time. Most words hold neither a control byte nor a high bit, and one
+            // test says so; only the others (a LF or TAB in about one word in seven) are looked at
+            // for a high bit, CR, ESC or NUL.
             var offset = 0
             while offset + 8 <= raw.count {
                 let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                if word & highs != 0 || hasZeroByte(word) || hasZeroByte(word ^ (ones &* 0x0D))
-                    || hasZeroByte(word ^ (ones &* 0x1B)) { return false }
                 offset += 8
+                guard word & ByteWords.highs != 0 || ByteWords.hasByteBelow(word, 0x20) else { continue }
+                if word & ByteWords.highs != 0 || ByteWords.contains(word, 0) || ByteWords.contains(word, 0x0D)
+                    || ByteWords.contains(word, 0x1B) { return false }
             }
             for byte in raw[offset...] where byte >= 0x80 || byte == 0x0D || byte == 0x1B || byte == 0 { return false }
             return true

@@ -1,0 +1,78 @@
+import Testing
+@testable import VNetDiagKit
+
+/// The eight-bytes-at-a-time scans answer exactly what a byte loop answers: the word tests
+/// themselves, the clean-text check that lets a document skip normalisation, and the prompt
+/// candidate scan. Inputs are deterministic pseudo-random bytes drawn mostly from the bytes each
+/// scan looks for (written for this test).
+@Suite struct WordScanTests {
+    /// A small deterministic generator (PCG-style LCG), so that a failure repeats.
+    struct Bytes {
+        var state: UInt64
+        mutating func next(from alphabet: [UInt8]) -> UInt8 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return alphabet[Int(state >> 33) % alphabet.count]
+        }
+        mutating func array(_ count: Int, from alphabet: [UInt8]) -> [UInt8] { (0..<count).map { _ in next(from: alphabet) } }
+    }
+
+    static func word(_ bytes: [UInt8]) -> UInt64 {
+        bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }
+
+    @Test(arguments: [UInt8(0x20), 0x01, 0x0A, 0x80])
+    func byteBelowMatchesAByteLoop(_ limit: UInt8) {
+        var random = Bytes(state: UInt64(limit) &+ 7)
+        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0x81, 0xFF, limit &- 1, limit]
+        for _ in 0..<4000 {
+            let bytes = random.array(8, from: alphabet)
+            #expect(ByteWords.hasByteBelow(Self.word(bytes), limit) == bytes.contains { $0 < limit }, "\(bytes) below \(limit)")
+        }
+    }
+
+    @Test(arguments: [UInt8(0x00), 0x0D, 0x1B, 0x23, 0x5C, 0xFF])
+    func containsMatchesAByteLoop(_ byte: UInt8) {
+        var random = Bytes(state: UInt64(byte) &+ 11)
+        let alphabet: [UInt8] = [0x00, 0x01, byte &- 1, byte, byte &+ 1, 0x80, 0xFF, 0x20]
+        for _ in 0..<4000 {
+            let bytes = random.array(8, from: alphabet)
+            #expect(ByteWords.contains(Self.word(bytes), byte) == bytes.contains(byte), "\(bytes) holds \(byte)")
+        }
+    }
+
+    @Test func cleanTextCheckMatchesItsDefinition() {
+        var random = Bytes(state: 0x5EED)
+        // Mostly plain text, with the bytes that make a text unclean (high, CR, ESC, NUL) and the
+        // control bytes that do not (LF, TAB, FF) mixed in.
+        let plain = Array("abc xyz:0123".utf8)
+        let rare: [UInt8] = [0x0A, 0x09, 0x0C, 0x0D, 0x1B, 0x00, 0x80, 0xC3, 0xFF, 0x1F]
+        for length in 0..<48 {
+            for round in 0..<40 {
+                var bytes = random.array(length, from: plain)
+                for _ in 0..<(round % 3) where length > 0 {
+                    bytes[Int(random.next(from: Array(0..<UInt8(min(length, 255)))))] = random.next(from: rare)
+                }
+                let expected = !bytes.contains { $0 >= 0x80 || $0 == 0x0D || $0 == 0x1B || $0 == 0 }
+                #expect(TextNormalizer.isAlreadyClean(bytes) == expected, "\(bytes)")
+            }
+        }
+    }
+
+    @Test func promptCandidatesMatchAByteLoop() {
+        var random = Bytes(state: 0xC0FFEE)
+        let alphabet = Array("ab :@~-/".utf8) + [UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "\\"), 0x09]
+        for _ in 0..<60 {
+            let lines = (0..<40).map { _ in random.array(Int(random.next(from: Array(0..<30))), from: alphabet) }
+            let text = lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+            let document = TextDocument(name: "prompts", text: text)
+            guard document.lineCount > 0 else { continue }
+            let expected = (1...document.lineCount).filter { number in
+                let range = document.range(ofLine: number)
+                let bytes = document.bytes[range.lowerBound..<(number < document.lineCount ? document.lineStarts[number] : document.bytes.count)]
+                guard let first = bytes.first, first != 0x20, first != 0x09 else { return false }
+                return bytes.contains { "#$%\\".utf8.contains($0) }
+            }
+            #expect(PromptSplitter.promptCandidates(document, 1...document.lineCount) == expected)
+        }
+    }
+}
