@@ -98,12 +98,30 @@ public enum PromptSplitter {
                     var index = starts[number - 1]
                     let end = number < starts.count ? starts[number] : bytes.count
                     guard index < end, bytes[index] != 0x20, bytes[index] != 0x09 else { continue }
-                    while index < end, !promptBytes.contains(bytes[index]) { index += 1 }
-                    if index < end { candidates.append(number) }
+                    if holdsPromptByte(bytes, from: index, to: end) { candidates.append(number) }
                 }
                 return candidates
             }
         }
+    }
+
+    /// Whether `bytes[start..<end]` holds one of `promptBytes`, eight bytes at a time (first lines
+    /// of command output are scanned to their end).
+    @inline(__always)
+    private static func holdsPromptByte(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = start
+        while index + 8 <= end {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if ByteWords.contains(word, UInt8(ascii: "#")) || ByteWords.contains(word, UInt8(ascii: "$"))
+                || ByteWords.contains(word, UInt8(ascii: "%")) || ByteWords.contains(word, UInt8(ascii: "\\")) { return true }
+            index += 8
+        }
+        while index < end {
+            if promptBytes.contains(base[index]) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Splits a document at prompts. Text before the first prompt (or a document without prompts)
