@@ -113,6 +113,14 @@ public struct JSONStream: JSONSink {
     }
 
     public mutating func key(_ name: JSONKey) {
+        if !pretty, case .literal(let literal) = name.storage {
+            // Compact output: comma, quoted key and colon in one write (a sixth of the jc JSON's work
+            // was writing keys).
+            buffer.appendObjectKey(literal.utf8Start, count: literal.utf8CodeUnitCount, spaced: false, comma: hasItems)
+            hasItems = true
+            afterKey = true
+            return
+        }
         separate()
         switch name.storage {
         case .literal(let literal):
