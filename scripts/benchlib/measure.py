@@ -77,8 +77,9 @@ def measure_side_by_side(jobs, runs, prepare=None, fast_seconds=0.5, most_per_ro
                 if prepare:
                     prepare()
                 times[index].append(run_once(command, **options)[0])
-            if len(times[index]) == 1 and fast_seconds > 0:
-                repeats[index] = max(1, min(most_per_round, round(fast_seconds / max(times[index][0], 1e-3))))
+            if fast_seconds > 0:
+                typical = statistics.median(times[index])
+                repeats[index] = max(1, min(most_per_round, round(fast_seconds / max(typical, 1e-3))))
     results = []
     for (command, options), seconds in zip(jobs, times):
         if prepare:
