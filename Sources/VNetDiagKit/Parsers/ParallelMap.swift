@@ -19,13 +19,14 @@ public enum ParallelMap {
         flatMapPieces(numbers, parallelFrom: parallelFrom) { $0.map(transform) }
     }
 
-    /// `transform` of consecutive pieces of `numbers`, one piece per core when there are at least
-    /// `parallelFrom` numbers, the results joined in order: for per-line work whose result is much
-    /// smaller than the input (a few prompts among a million lines).
+    /// `transform` of consecutive pieces of `numbers`, `piecesPerCore` pieces per core when there are
+    /// at least `parallelFrom` numbers, the results joined in order: for per-line work whose result
+    /// is much smaller than the input (a few prompts among a million lines). With one piece per core
+    /// a worker that woke late left the main thread both halves of prompt splitting and sniffing.
     static func flatMapPieces<Result: Sendable>(_ numbers: ClosedRange<Int>, parallelFrom: Int = 8192,
                                                 _ transform: @Sendable (ClosedRange<Int>) -> [Result]) -> [Result] {
-        let pieces = activeProcessorCount
-        guard numbers.count >= parallelFrom, pieces > 1 else { return transform(numbers) }
+        guard numbers.count >= parallelFrom, activeProcessorCount > 1 else { return transform(numbers) }
+        let pieces = activeProcessorCount * piecesPerCore
         let size = (numbers.count + pieces - 1) / pieces
         let ranges = stride(from: numbers.lowerBound, through: numbers.upperBound, by: size).map {
             $0...min($0 + size - 1, numbers.upperBound)
