@@ -5,26 +5,36 @@ import Glibc
 /// Finds where any of a set of literals occurs, at a few instructions per byte: the four bytes at
 /// every `stride`-th position are hashed into a 64-kilobit table built from the literals' four-byte
 /// windows at offsets 0..<stride (a Rabin–Karp style fingerprint), and only table hits are compared
-/// with the literals. With literals of five bytes or more the stride is 2, so half the positions
-/// are looked at. A regex alternation of the same literals ran ten times slower.
+/// with the literals. With literals of seven bytes or more the stride is 4, so a quarter of the
+/// positions are looked at; a few shorter literals (the rules' `VNet/`) are searched on their own
+/// instead, each occurrence remembered by a `Cursor` so that the buffer is read once for each, and
+/// do not hold the stride down. A regex alternation of the same literals ran ten times slower.
 struct LiteralPrefilter: Sendable {
     let literals: [[UInt8]]
     private let table: [UInt64]
     /// (literal, offset of the window in it) by the window's four bytes.
     private let byWindow: [UInt32: [(literal: Int, offset: Int)]]
-    /// Literals under four bytes, searched with memchr/memcmp instead.
+    /// Literals searched on their own (memchr/memcmp) instead of through the table: those under four
+    /// bytes, and up to `mostSearchedAlone` under seven when longer ones remain for the table.
     private let short: [Int]
     private let stride: Int
+
+    /// Literals of this length or more allow the largest stride, 4.
+    static let fullStrideLength = 7
+    static let mostSearchedAlone = 4
 
     init(_ literals: [[UInt8]]) {
         self.literals = literals
         var table = [UInt64](repeating: 0, count: 1024)
         var byWindow: [UInt32: [(Int, Int)]] = [:]
         var short: [Int] = []
-        let long = literals.filter { $0.count >= 4 }
-        let stride = max(1, min(4, (long.map(\.count).min() ?? 4) - 3))
+        let belowFullStride = literals.filter { $0.count < Self.fullStrideLength }.count
+        let windowedFrom = belowFullStride <= Self.mostSearchedAlone && belowFullStride < literals.count
+            ? Self.fullStrideLength : 4
+        let windowed = literals.filter { $0.count >= windowedFrom }
+        let stride = max(1, min(4, (windowed.map(\.count).min() ?? 4) - 3))
         for (index, literal) in literals.enumerated() {
-            guard literal.count >= 4 else { short.append(index); continue }
+            guard literal.count >= windowedFrom else { short.append(index); continue }
             for offset in 0..<stride {
                 let window = UInt32(literal[offset]) | UInt32(literal[offset + 1]) << 8
                     | UInt32(literal[offset + 2]) << 16 | UInt32(literal[offset + 3]) << 24
@@ -42,21 +52,33 @@ struct LiteralPrefilter: Sendable {
     @inline(__always)
     static func hash(_ value: UInt32) -> UInt32 { (value &* 0x9E37_79B1) >> 16 }
 
-    /// The offset of the first occurrence of any literal at or after `start`, or nil.
-    func firstOccurrence(in buffer: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    /// Where each literal searched on its own next occurs in one buffer: searches move forward only.
+    struct Cursor {
+        /// Per entry of `short`: the next occurrence at or after `searchedFrom`, or nil when none.
+        fileprivate var next: [Int?]
+        fileprivate var searchedFrom: [Int]
+    }
+
+    /// A cursor for a new buffer.
+    func cursor() -> Cursor { Cursor(next: Array(repeating: nil, count: short.count), searchedFrom: Array(repeating: Int.max, count: short.count)) }
+
+    /// The offset of the first occurrence of any literal at or after `start`, or nil. Calls with
+    /// the same `cursor` must be for the same buffer, with `start` never going back.
+    func firstOccurrence(in buffer: UnsafeRawBufferPointer, from start: Int, cursor: inout Cursor) -> Int? {
         let count = buffer.count
         guard let base = buffer.baseAddress else { return nil }
         var best: Int? = nil
-        if !short.isEmpty {
-            for index in short {
+        for (slot, index) in short.enumerated() {
+            // A remembered occurrence still ahead, or none at all after an earlier start, stands.
+            if cursor.searchedFrom[slot] > start || (cursor.next[slot].map { $0 < start } ?? false) {
                 let literal = literals[index]
-                if let found = literal.withUnsafeBufferPointer({ needle in
+                cursor.next[slot] = literal.withUnsafeBufferPointer { needle in
                     findBytes(base.assumingMemoryBound(to: UInt8.self) + start, count: count - start,
-                              needle: needle.baseAddress!, needleCount: needle.count)
-                }) {
-                    best = min(best ?? Int.max, start + found)
+                              needle: needle.baseAddress!, needleCount: needle.count).map { start + $0 }
                 }
+                cursor.searchedFrom[slot] = start
             }
+            if let found = cursor.next[slot] { best = min(best ?? Int.max, found) }
         }
         let limit = min(count - 3, best ?? Int.max)
         // Start a little early so a literal beginning just before `start` is not missed.

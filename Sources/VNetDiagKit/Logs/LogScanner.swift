@@ -174,6 +174,7 @@ public struct LogScanner: Sendable {
         var countedUpTo = 0
         var lineNumber = firstLine
         var position = 0
+        var cursor = prefilter.cursor()
         func lineBounds(around offset: Int) -> Range<Int> {
             var start = offset
             while start > 0 && region[start - 1] != 0x0A { start -= 1 }
@@ -185,7 +186,7 @@ public struct LogScanner: Sendable {
             if !unfiltered.isEmpty {
                 lineRange = lineBounds(around: position)
             } else {
-                guard let hit = prefilter.firstOccurrence(in: region, from: position) else { break }
+                guard let hit = prefilter.firstOccurrence(in: region, from: position, cursor: &cursor) else { break }
                 lineRange = lineBounds(around: hit)
             }
             lineNumber += countNewlines(UnsafeRawBufferPointer(rebasing: region[countedUpTo..<lineRange.lowerBound]))
