@@ -95,7 +95,7 @@ public enum PromptSplitter {
             document.lineStarts.withUnsafeBufferPointer { starts in
                 var candidates: [Int] = []
                 for number in numbers {
-                    var index = starts[number - 1]
+                    let index = starts[number - 1]
                     let end = number < starts.count ? starts[number] : bytes.count
                     guard index < end, bytes[index] != 0x20, bytes[index] != 0x09 else { continue }
                     if holdsPromptByte(bytes, from: index, to: end) { candidates.append(number) }
