@@ -60,7 +60,9 @@ struct LiteralPrefilter: Sendable {
     }
 
     /// A cursor for a new buffer.
-    func cursor() -> Cursor { Cursor(next: Array(repeating: nil, count: short.count), searchedFrom: Array(repeating: Int.max, count: short.count)) }
+    func cursor() -> Cursor {
+        Cursor(next: Array(repeating: nil, count: short.count), searchedFrom: Array(repeating: Int.max, count: short.count))
+    }
 
     /// The offset of the first occurrence of any literal at or after `start`, or nil. Calls with
     /// the same `cursor` must be for the same buffer, with `start` never going back.
