@@ -40,6 +40,14 @@ import Testing
         }
     }
 
+    @Test func exactZeroLanesCountLikeAByteLoop() {
+        var random = Bytes(state: 0x2E20)
+        for _ in 0..<4000 {
+            let bytes = random.array(8, from: [0x00, 0x01, 0x0A, 0x7F, 0x80, 0xFF])
+            #expect(ByteWords.exactZeroLanes(Self.word(bytes)).nonzeroBitCount == bytes.filter { $0 == 0 }.count, "\(bytes)")
+        }
+    }
+
     @Test func cleanTextCheckMatchesItsDefinition() {
         var random = Bytes(state: 0x5EED)
         // Mostly plain text, with the bytes that make a text unclean (high, CR, ESC, NUL) and the

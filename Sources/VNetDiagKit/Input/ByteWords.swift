@@ -13,6 +13,10 @@ enum ByteWords {
     @inline(__always)
     static func zeroLanes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
+    /// Flags exactly the zero bytes of `word` (no borrow between lanes): for counting them.
+    @inline(__always)
+    static func exactZeroLanes(_ word: UInt64) -> UInt64 { ~(((word & ~highs) &+ ~highs) | word | ~highs) }
+
     /// Whether any byte of `word` is below `limit` (at most 0x80).
     @inline(__always)
     static func hasByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool { (word &- splat(limit)) & ~word & highs != 0 }

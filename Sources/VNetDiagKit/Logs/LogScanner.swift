@@ -250,13 +250,10 @@ public struct LogScanner: Sendable {
     func countNewlines(_ bytes: UnsafeRawBufferPointer) -> Int {
         var count = 0
         var offset = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while offset + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ (ones &* 0x0A)
-            // A zero byte marks a newline; count them exactly (no false positives from borrows).
-            let zeros = ~(((word & ~highs) &+ ~highs) | word | ~highs)
-            count += zeros.nonzeroBitCount
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ ByteWords.splat(0x0A)
+            // A zero byte marks a newline; counted exactly (no false positives from borrows).
+            count += ByteWords.exactZeroLanes(word).nonzeroBitCount
             offset += 8
         }
         while offset < bytes.count {

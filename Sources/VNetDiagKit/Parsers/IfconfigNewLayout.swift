@@ -205,14 +205,11 @@ struct TokenView {
 /// (a word with a zero byte after XOR with the blank), then byte by byte for the tail.
 @inline(__always)
 func firstBlank(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
     var index = start
     while index + 8 <= end {
         let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
         // The lowest flagged byte of each mask is exact (borrows only flag bytes above a real one).
-        let blanks = zeroBytes(word ^ (ones &* 0x20)) | zeroBytes(word ^ (ones &* 0x09))
+        let blanks = ByteWords.zeroLanes(word ^ ByteWords.splat(0x20)) | ByteWords.zeroLanes(word ^ ByteWords.splat(0x09))
         if blanks != 0 { return index + blanks.trailingZeroBitCount >> 3 }
         index += 8
     }
