@@ -85,7 +85,8 @@ public enum PromptSplitter {
     }
 
     /// Bytes without which a line is no prompt: a sigil (`#`, `$`, `%`) or a Windows path's `\`.
-    private static let promptBytes = ByteSet(Array("#$%\\".utf8))
+    private static let promptByteValues = (UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "\\"))
+    private static let promptBytes = ByteSet([promptByteValues.0, promptByteValues.1, promptByteValues.2, promptByteValues.3])
 
     /// The lines among `numbers` that may hold a prompt. A byte scan rules out almost every line of
     /// command output before a pattern runs: prompts never start with a blank and always hold one
@@ -110,11 +111,12 @@ public enum PromptSplitter {
     @inline(__always)
     private static func holdsPromptByte(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         guard let base = bytes.baseAddress else { return false }
+        let (a, b, c, d) = promptByteValues
         var index = start
         while index + 8 <= end {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if ByteWords.contains(word, UInt8(ascii: "#")) || ByteWords.contains(word, UInt8(ascii: "$"))
-                || ByteWords.contains(word, UInt8(ascii: "%")) || ByteWords.contains(word, UInt8(ascii: "\\")) { return true }
+            if ByteWords.contains(word, a) || ByteWords.contains(word, b) || ByteWords.contains(word, c)
+                || ByteWords.contains(word, d) { return true }
             index += 8
         }
         while index < end {

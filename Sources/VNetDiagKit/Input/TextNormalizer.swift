@@ -63,16 +63,15 @@ public enum TextNormalizer {
     /// Plain ASCII with LF line ends and no escapes or NULs needs no copy (the common case).
     static func isAlreadyClean(_ input: [UInt8]) -> Bool {
         input.withUnsafeBytes { raw in
-            // Eight bytes at a time. Most words hold neither a control byte nor a high bit, and one
-            // test says so; only the others (a LF or TAB in about one word in seven) are looked at
-            // for a high bit, CR, ESC or NUL.
+            // Eight bytes at a time. Most words hold no control byte, and one test says so; only
+            // the others (a LF or TAB in about one word in seven) are looked at for CR, ESC or NUL.
             var offset = 0
             while offset + 8 <= raw.count {
                 let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                 offset += 8
-                guard word & ByteWords.highs != 0 || ByteWords.hasByteBelow(word, 0x20) else { continue }
-                if word & ByteWords.highs != 0 || ByteWords.contains(word, 0) || ByteWords.contains(word, 0x0D)
-                    || ByteWords.contains(word, 0x1B) { return false }
+                if word & ByteWords.highs != 0 { return false }
+                guard ByteWords.hasByteBelow(word, 0x20) else { continue }
+                if ByteWords.contains(word, 0) || ByteWords.contains(word, 0x0D) || ByteWords.contains(word, 0x1B) { return false }
             }
             for byte in raw[offset...] where byte >= 0x80 || byte == 0x0D || byte == 0x1B || byte == 0 { return false }
             return true
