@@ -95,6 +95,20 @@ public final class Regex: @unchecked Sendable {
         groupNameList = GroupNames(table)
     }
 
+    /// The named groups, each name once in the order of its first group, with every group that
+    /// carries it (several only with `(?J)`).
+    public var namedGroupsInOrder: [(name: String, groups: [Int])] {
+        var order: [(name: String, groups: [Int])] = []
+        for entry in groupNameList.entries {
+            if let index = order.firstIndex(where: { $0.name == entry.name }) {
+                order[index].groups.append(entry.group)
+            } else {
+                order.append((entry.name, [entry.group]))
+            }
+        }
+        return order.sorted { $0.groups[0] < $1.groups[0] }
+    }
+
     deinit {
         pcre2_match_context_free_8(matchContext)
         pcre2_code_free_8(code)
@@ -258,6 +272,12 @@ public struct Match: Sendable {
 
     public func range(_ group: Int) -> Range<Int>? {
         group < ranges.count ? ranges[group] : nil
+    }
+
+    /// The range of the first of these groups that took part (a name's groups under `(?J)`).
+    public func range(firstOf groups: [Int]) -> Range<Int>? {
+        for group in groups { if let found = range(group) { return found } }
+        return nil
     }
 
     /// The range of the named group; with duplicate names, of the one that took part.
