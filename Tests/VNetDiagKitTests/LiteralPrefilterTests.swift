@@ -13,17 +13,23 @@ import Testing
         ["VNet/"],                                           // only a short one
     ]
 
+    /// `count` pieces picked at random (a fixed sequence from `state`) and joined.
+    static func text(of count: Int, from pieces: [String], state: inout UInt64) -> String {
+        var text = ""
+        for _ in 0..<count {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            text += pieces[Int(state >> 33) % pieces.count]
+        }
+        return text
+    }
+
     @Test(arguments: literalSets)
     func firstOccurrencesMatchAPlainSearch(_ literals: [String]) {
         let prefilter = LiteralPrefilter(literals.map { Array($0.utf8) })
         var state: UInt64 = 0xD1CE
         let pieces = literals + ["a", "b", " ", "\n", "VNe", "DHCP", "por", "-", "xyz1"]
         for _ in 0..<40 {
-            var text = ""
-            for _ in 0..<60 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+            let text = Self.text(of: 60, from: pieces, state: &state)
             let bytes = Array(text.utf8)
             bytes.withUnsafeBytes { buffer in
                 var cursor = prefilter.cursor()
@@ -39,6 +45,25 @@ import Testing
                     start = found + 1 + Int(state % 3)
                 }
             }
+        }
+    }
+
+    /// `literals(in:)` names each literal that occurs in a line once, like asking for each in turn.
+    @Test(arguments: literalSets + [["DHCPACK", "DHCPACK on", "DHCPACK(", "DHCPACKS", "ab", "b"]])
+    func literalsInALineMatchAPlainSearch(_ literals: [String]) {
+        let prefilter = LiteralPrefilter(literals.map { Array($0.utf8) })
+        var state: UInt64 = 0xFACE
+        let pieces = literals + ["a", "b", " ", "VNe", "DHCP", "por", "-", "xyz1", "on"]
+        for _ in 0..<300 {
+            let line = Self.text(of: Int(state % 25), from: pieces, state: &state)
+            state = state &* 6364136223846793005 &+ 1442695040888963407  // an empty line must not repeat for ever
+            let bytes = Array(line.utf8)
+            let expected = literals.indices.filter { index in
+                bytes.indices.contains { bytes[$0...].starts(with: literals[index].utf8) }
+            }
+            var found: [Int] = []
+            bytes.withUnsafeBytes { buffer in prefilter.literals(in: buffer) { found.append($0) } }
+            #expect(found.sorted() == expected, "\(literals) in \(line.debugDescription)")
         }
     }
 }

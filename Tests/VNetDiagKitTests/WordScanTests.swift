@@ -40,11 +40,15 @@ import Testing
         }
     }
 
-    @Test func exactZeroLanesCountLikeAByteLoop() {
-        var random = Bytes(state: 0x2E20)
-        for _ in 0..<4000 {
-            let bytes = random.array(8, from: [0x00, 0x01, 0x0A, 0x7F, 0x80, 0xFF])
-            #expect(ByteWords.exactZeroLanes(Self.word(bytes)).nonzeroBitCount == bytes.filter { $0 == 0 }.count, "\(bytes)")
+    /// Lengths around the 32-byte blocks and past 255 blocks (where the lane counters are summed),
+    /// with runs of the byte long enough to wrap a lane counter that was summed too late.
+    @Test(arguments: [0, 1, 31, 32, 33, 95, 8159, 8160, 8161, 8192, 20_000, 70_000])
+    func byteCountMatchesAByteLoop(length: Int) {
+        var random = Bytes(state: 0x2E20 &+ UInt64(length))
+        for alphabet: [UInt8] in [[0x0A, 0x0B, 0x8A, 0xFF], [0x0A], [0x00, 0x09]] {
+            let bytes = random.array(length, from: alphabet)
+            let counted = bytes.withUnsafeBytes { ByteWords.count(0x0A, in: $0) }
+            #expect(counted == bytes.filter { $0 == 0x0A }.count, "length \(length), alphabet \(alphabet)")
         }
     }
 

@@ -13,10 +13,6 @@ enum ByteWords {
     @inline(__always)
     static func zeroLanes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
-    /// Flags exactly the zero bytes of `word` (no borrow between lanes): for counting them.
-    @inline(__always)
-    static func exactZeroLanes(_ word: UInt64) -> UInt64 { ~(((word & ~highs) &+ ~highs) | word | ~highs) }
-
     /// Whether any byte of `word` is below `limit` (at most 0x80).
     @inline(__always)
     static func hasByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool { (word &- splat(limit)) & ~word & highs != 0 }
@@ -24,4 +20,29 @@ enum ByteWords {
     /// Whether `word` holds `byte` somewhere.
     @inline(__always)
     static func contains(_ word: UInt64, _ byte: UInt8) -> Bool { zeroLanes(word ^ splat(byte)) != 0 }
+
+    /// How many times `byte` occurs in `bytes`, 32 bytes at a time: a compare gives -1 in each
+    /// matching lane, subtracted into per-lane counters that are summed before they can wrap.
+    /// Word-at-a-time counting needed a software popcount (the baseline x86-64 target has none)
+    /// and was a tenth of `events`.
+    static func count(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
+        let target = SIMD32<UInt8>(repeating: byte)
+        var count = 0
+        var offset = 0
+        while offset + 32 <= bytes.count {
+            var lanes = SIMD32<UInt8>()
+            let stop = min(bytes.count - 31, offset + 32 * Int(UInt8.max))
+            while offset < stop {
+                let block = bytes.loadUnaligned(fromByteOffset: offset, as: SIMD32<UInt8>.self)
+                lanes &-= unsafeBitCast(block .== target, to: SIMD32<UInt8>.self)
+                offset += 32
+            }
+            count += Int(SIMD32<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+        }
+        while offset < bytes.count {
+            if bytes[offset] == byte { count += 1 }
+            offset += 1
+        }
+        return count
+    }
 }

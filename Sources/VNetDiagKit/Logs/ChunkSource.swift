@@ -10,6 +10,18 @@ import Darwin
 public protocol ChunkSource {
     /// Appends up to `limit` bytes to `buffer`; returns how many (0 at the end).
     mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int
+    /// A regular file that can be read at any offset (pread), with the size it had when opened;
+    /// nil for pipes, terminals and inflated streams, which are read in order.
+    var regularFile: RegularFile? { get }
+}
+
+public struct RegularFile: Sendable {
+    public let descriptor: Int32
+    public let size: Int
+}
+
+extension ChunkSource {
+    public var regularFile: RegularFile? { nil }
 }
 
 /// A file descriptor read with read(2).
@@ -18,11 +30,21 @@ public struct DescriptorSource: ChunkSource {
     public let name: String
     /// Bytes left before the source ends, when it ends before read(2) says so (nil: at EOF).
     public var remaining: Int?
+    private let isRegularFile: Bool
+    private let sizeWhenOpened: Int?
 
-    public init(descriptor: Int32, name: String, remaining: Int? = nil) {
+    /// `regularFile`: the descriptor is a regular file of `remaining` bytes, positioned at its start.
+    public init(descriptor: Int32, name: String, remaining: Int? = nil, regularFile: Bool = false) {
         self.descriptor = descriptor
         self.name = name
         self.remaining = remaining
+        isRegularFile = regularFile
+        sizeWhenOpened = remaining
+    }
+
+    public var regularFile: RegularFile? {
+        guard isRegularFile, let sizeWhenOpened else { return nil }
+        return RegularFile(descriptor: descriptor, size: sizeWhenOpened)
     }
 
     public mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int {
@@ -123,7 +145,7 @@ public enum LogSources {
                 if (status.st_mode & S_IFMT) == S_IFREG { size = Int(status.st_size) }
             }
         }
-        var plain = DescriptorSource(descriptor: descriptor, name: path, remaining: size)
+        var plain = DescriptorSource(descriptor: descriptor, name: path, remaining: size, regularFile: size != nil)
         var head: [UInt8] = []
         _ = try plain.read(into: &head, limit: 2)
         let prefixed = PrefixedSource(prefix: head, inner: plain)
@@ -138,6 +160,9 @@ public enum LogSources {
 struct PrefixedSource: ChunkSource {
     var prefix: [UInt8]
     var inner: DescriptorSource
+
+    /// The prefix was read from the file's start, so the file can still be read whole by offset.
+    var regularFile: RegularFile? { inner.regularFile }
 
     mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int {
         if !prefix.isEmpty {

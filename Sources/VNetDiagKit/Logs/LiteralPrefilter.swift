@@ -18,6 +18,11 @@ struct LiteralPrefilter: Sendable {
     /// bytes, and up to `mostSearchedAlone` under seven when longer ones remain for the table.
     private let short: [Int]
     private let stride: Int
+    /// For `literals(in:)`: a bit per hash of each literal's first four bytes, and those literals
+    /// by their first four bytes; literals under four bytes are searched on their own.
+    private let startTable: [UInt64]
+    private let byStart: [UInt32: [Int]]
+    private let underFour: [Int]
 
     /// Literals of this length or more allow the largest stride, 4.
     static let fullStrideLength = 7
@@ -47,6 +52,44 @@ struct LiteralPrefilter: Sendable {
         self.byWindow = byWindow
         self.short = short
         self.stride = stride
+        var startTable = [UInt64](repeating: 0, count: 1024)
+        var byStart: [UInt32: [Int]] = [:]
+        for (index, literal) in literals.enumerated() where literal.count >= 4 {
+            let window = UInt32(literal[0]) | UInt32(literal[1]) << 8 | UInt32(literal[2]) << 16 | UInt32(literal[3]) << 24
+            let hash = Self.hash(window)
+            startTable[Int(hash >> 6)] |= 1 << UInt64(hash & 63)
+            byStart[window, default: []].append(index)
+        }
+        self.startTable = startTable
+        self.byStart = byStart
+        underFour = literals.indices.filter { literals[$0].count < 4 }
+    }
+
+    /// Every literal that occurs in `line` (each once, in no set order): the line's every position
+    /// is looked up by its four bytes, instead of searching the line once per literal.
+    func literals(in line: UnsafeRawBufferPointer, _ found: (Int) -> Void) {
+        guard let base = line.baseAddress else { return }
+        for index in underFour where matchesSomewhere(literals[index], base, line.count) { found(index) }
+        guard line.count >= 4 else { return }
+        var reported: [Int] = []
+        startTable.withUnsafeBufferPointer { bits in
+            for position in 0...(line.count - 4) {
+                let word = base.loadUnaligned(fromByteOffset: position, as: UInt32.self)
+                let hash = Self.hash(word)
+                guard bits[Int(hash >> 6)] & (1 << UInt64(hash & 63)) != 0, let candidates = byStart[word] else { continue }
+                for index in candidates where !reported.contains(index) && matches(literals[index], base, position, line.count) {
+                    reported.append(index)
+                    found(index)
+                }
+            }
+        }
+    }
+
+    private func matchesSomewhere(_ literal: [UInt8], _ base: UnsafeRawPointer, _ count: Int) -> Bool {
+        literal.withUnsafeBufferPointer { needle in
+            findBytes(base.assumingMemoryBound(to: UInt8.self), count: count, needle: needle.baseAddress!,
+                      needleCount: needle.count) != nil
+        }
     }
 
     @inline(__always)

@@ -16,6 +16,15 @@ public struct LogScanStats: Sendable, Equatable {
     public var binaryInputs: [String] = []
 
     public init() {}
+
+    /// Adds what a piece of the same input found (its bytes and lines are counted by the caller).
+    mutating func add(_ piece: LogScanStats) {
+        candidates += piece.candidates
+        events += piece.events
+        skippedLongLines += piece.skippedLongLines
+        patternErrors += piece.patternErrors
+        outsideTimeWindow += piece.outsideTimeWindow
+    }
 }
 
 public struct LogScanOptions: Sendable {
@@ -40,7 +49,8 @@ public struct LogScanner: Sendable {
     private let prefilter: LiteralPrefilter
     /// Rules with no literal run on every line.
     private let unfiltered: [Int]
-    private let literals: [(bytes: [UInt8], rules: [Int])]
+    /// The rules that require each of the prefilter's literals (same order).
+    private let rulesByLiteral: [[Int]]
 
     public init(rules: [ExtractorRule]) {
         self.rules = rules
@@ -51,7 +61,7 @@ public struct LogScanner: Sendable {
             for literal in rule.require { byLiteral[literal, default: []].append(index) }
         }
         let sorted = byLiteral.sorted { $0.key < $1.key }
-        literals = sorted.map { (Array($0.key.utf8), $0.value) }
+        rulesByLiteral = sorted.map(\.value)
         unfiltered = always
         prefilter = LiteralPrefilter(sorted.map { Array($0.key.utf8) })
     }
@@ -60,6 +70,10 @@ public struct LogScanner: Sendable {
     public func scan(_ source: inout any ChunkSource, name: String, envelopes: EnvelopeReader,
                      options: LogScanOptions = LogScanOptions(), stats: inout LogScanStats,
                      emit: (LogEvent) -> Void) throws(InputError) {
+        if let file = source.regularFile {
+            try scanRegularFile(file, name: name, envelopes: envelopes, options: options, stats: &stats, emit: emit)
+            return
+        }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(options.chunkSize * 2)
         var lineNumber = 1
@@ -135,20 +149,19 @@ public struct LogScanner: Sendable {
         }
         var offset = firstLine - 1
         for result in results {
-            for event in result.events {
-                emit(LogEvent(kind: event.kind, rule: event.rule, time: event.time, host: event.host,
-                              program: event.program, pid: event.pid, fields: event.fields,
-                              origin: LogLine(source: event.origin.source, line: event.origin.line + offset,
-                                              text: event.origin.text)))
-            }
-            stats.candidates += result.stats.candidates
-            stats.events += result.stats.events
-            stats.skippedLongLines += result.stats.skippedLongLines
-            stats.patternErrors += result.stats.patternErrors
-            stats.outsideTimeWindow += result.stats.outsideTimeWindow
+            emitShifted(result.events, by: offset, emit)
+            stats.add(result.stats)
             offset += result.newlines
         }
         return offset - (firstLine - 1)
+    }
+
+    /// Events of a piece scanned with its own line numbers, renumbered after the `lines` before it.
+    func emitShifted(_ events: [LogEvent], by lines: Int, _ emit: (LogEvent) -> Void) {
+        for var event in events {
+            event.origin.line += lines
+            emit(event)
+        }
     }
 
     private func skipToNewline(_ source: inout any ChunkSource, _ buffer: inout [UInt8], options: LogScanOptions,
@@ -168,7 +181,7 @@ public struct LogScanner: Sendable {
 
     /// Finds candidate lines in `region` (complete lines) and runs the rules on them.
     @discardableResult
-    private func scanRegion(_ region: UnsafeRawBufferPointer, name: String, firstLine: Int, envelopes: EnvelopeReader,
+    func scanRegion(_ region: UnsafeRawBufferPointer, name: String, firstLine: Int, envelopes: EnvelopeReader,
                             options: LogScanOptions, stats: inout LogScanStats, emit: (LogEvent) -> Void) -> Int {
         let base = region.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var countedUpTo = 0
@@ -207,13 +220,10 @@ public struct LogScanner: Sendable {
 
     private func process(_ line: UnsafeRawBufferPointer, number: Int, name: String, envelopes: EnvelopeReader,
                          options: LogScanOptions, stats: inout LogScanStats, emit: (LogEvent) -> Void) {
+        var found: [Int] = []
+        prefilter.literals(in: line) { found.append($0) }
         var candidates = unfiltered
-        for literal in literals where literal.bytes.withUnsafeBufferPointer({ needle in
-            findBytes(line.baseAddress!.assumingMemoryBound(to: UInt8.self), count: line.count,
-                      needle: needle.baseAddress!, needleCount: needle.count) != nil
-        }) {
-            candidates.append(contentsOf: literal.rules)
-        }
+        for literal in found.sorted() { candidates.append(contentsOf: rulesByLiteral[literal]) }
         guard !candidates.isEmpty else { return }
         let envelope = envelopes.read(line)
         if let epoch = envelope.time?.epoch {
@@ -221,45 +231,37 @@ public struct LogScanner: Sendable {
             if let until = options.until, epoch > until { stats.outsideTimeWindow += 1; return }
         }
         var text: String? = nil
-        var seen = Set<Int>()
-        for index in candidates where seen.insert(index).inserted {
-            let rule = rules[index]
-            if !rule.programs.isEmpty, !rule.programs.contains(envelope.program ?? "") { continue }
-            let fields: [(name: String, value: String)]?
-            do {
-                if let decoded = envelope.decodedMessage {
-                    var copy = decoded
-                    fields = try copy.withUTF8 { utf8 throws(PCRE2Error) in try rule.extract(message: UnsafeRawBufferPointer(utf8)) }
-                } else {
-                    fields = try rule.extract(message: UnsafeRawBufferPointer(rebasing: line[envelope.message]))
-                }
-            } catch {
-                stats.patternErrors += 1
-                continue
-            }
-            guard let fields else { continue }
-            if text == nil { text = String(decoding: line, as: UTF8.self) }
-            stats.events += 1
-            emit(LogEvent(kind: rule.event, rule: rule.id, time: envelope.time, host: envelope.host,
-                          program: envelope.program, pid: envelope.pid, fields: fields,
-                          origin: LogLine(source: name, line: number, text: text!)))
+        for (position, index) in candidates.enumerated() where !candidates[..<position].contains(index) {
+            extract(rules[index], line: line, envelope: envelope, number: number, name: name, text: &text,
+                    stats: &stats, emit: emit)
         }
     }
 
-    /// Newlines in a buffer, eight bytes at a time.
-    func countNewlines(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var count = 0
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ ByteWords.splat(0x0A)
-            // A zero byte marks a newline; counted exactly (no false positives from borrows).
-            count += ByteWords.exactZeroLanes(word).nonzeroBitCount
-            offset += 8
+    /// One rule over a candidate line; the rule is passed from the array, not bound to a local copy
+    /// (which retained each of its fields).
+    private func extract(_ rule: ExtractorRule, line: UnsafeRawBufferPointer, envelope: LogEnvelope,
+                         number: Int, name: String, text: inout String?, stats: inout LogScanStats,
+                         emit: (LogEvent) -> Void) {
+        if !rule.programs.isEmpty, !rule.programs.contains(envelope.program ?? "") { return }
+        let fields: [(name: String, value: String)]?
+        do {
+            if let decoded = envelope.decodedMessage {
+                var copy = decoded
+                fields = try copy.withUTF8 { utf8 throws(PCRE2Error) in try rule.extract(message: UnsafeRawBufferPointer(utf8)) }
+            } else {
+                fields = try rule.extract(message: UnsafeRawBufferPointer(rebasing: line[envelope.message]))
+            }
+        } catch {
+            stats.patternErrors += 1
+            return
         }
-        while offset < bytes.count {
-            if bytes[offset] == 0x0A { count += 1 }
-            offset += 1
-        }
-        return count
+        guard let fields else { return }
+        if text == nil { text = String(decoding: line, as: UTF8.self) }
+        stats.events += 1
+        emit(LogEvent(kind: rule.event, rule: rule.id, time: envelope.time, host: envelope.host,
+                      program: envelope.program, pid: envelope.pid, fields: fields,
+                      origin: LogLine(source: name, line: number, text: text!)))
     }
+
+    func countNewlines(_ bytes: UnsafeRawBufferPointer) -> Int { ByteWords.count(0x0A, in: bytes) }
 }

@@ -15,7 +15,8 @@ public struct LogTime: Sendable, Equatable {
 /// Where a log line came from and what it said, kept with every event.
 public struct LogLine: Sendable, Equatable {
     public let source: String
-    public let line: Int
+    /// Set again when a piece scanned on its own learns how many lines came before it.
+    public internal(set) var line: Int
     public let text: String
 }
 
@@ -32,7 +33,7 @@ public struct LogEvent: Sendable {
     public let pid: Int?
     /// Named captures and set values: `mac`, `ip`, `interface`, `server`, `hostname`, `port`, `state`...
     public let fields: [(name: String, value: String)]
-    public let origin: LogLine
+    public internal(set) var origin: LogLine
 
     public func field(_ name: String) -> String? {
         fields.first { $0.name == name }?.value
