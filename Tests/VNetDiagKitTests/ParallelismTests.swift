@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VNetDiagKit
 
@@ -42,5 +43,26 @@ import Testing
         NativeParseReport.write(results, inputs: [document], to: &stream)
         let tree = NativeParseReport.json(results, inputs: [document])
         #expect(stream.bytes == JSONWriter.bytes(tree, pretty: pretty))
+    }
+
+    /// The own core count agrees with Foundation's, which reads the cgroup quota the slow way but
+    /// ignores the affinity mask, and with `nproc`, which honours the mask but not the quota
+    /// (`taskset -c 0 swift test` checks the mask).
+    @Test func coreCountAgreesWithFoundationAndNproc() throws {
+        let nproc = Process()
+        nproc.executableURL = URL(fileURLWithPath: "/usr/bin/nproc")
+        let output = Pipe()
+        nproc.standardOutput = output
+        try nproc.run()
+        nproc.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let allowed = try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(ProcessorCount.active() == min(allowed, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    @Test(arguments: [(150_000, 100_000, 2), (100_000, 100_000, 1), (50_000, 100_000, 1), (-1, 100_000, nil),
+                      (400_000, 0, nil)] as [(Int, Int, Int?)])
+    func aCPUQuotaIsRoundedUpToWholeCores(quota: Int, period: Int, cores: Int?) {
+        #expect(ProcessorCount.cores(quota: quota, period: period) == cores)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 public enum ParallelMap {
     /// The cores this process may use, read once: Foundation reads the cgroup files on every call,
     /// which cost a third of `parse` on 200,000 small sections.
-    public static let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
+    public static let activeProcessorCount = ProcessorCount.active()
 
     /// Large work is cut into this many pieces per core, taken in turn: a worker thread that starts
     /// late (waking an idle virtual CPU took milliseconds) or runs slower (its fresh heap faults
