@@ -65,4 +65,24 @@ import Testing
     func aCPUQuotaIsRoundedUpToWholeCores(quota: Int, period: Int, cores: Int?) {
         #expect(ProcessorCount.cores(quota: quota, period: period) == cores)
     }
+
+    /// The files as the kernel writes them: a cgroup v2 `cpu.max` line, and the affinity mask
+    /// among the other lines of /proc/self/status (a mask of 36 CPUs with one group cleared).
+    @Test(arguments: [("150000 100000\n", 2), ("max 100000\n", nil), ("250000 100000", 3), ("", nil)] as [(String, Int?)])
+    func cpuMaxLinesAreRead(text: String, cores: Int?) {
+        let words = ProcessorCount.words(Array(text.utf8))
+        let read = words.count == 2 ? ProcessorCount.cores(quota: ProcessorCount.number(words[0]),
+                                                           period: ProcessorCount.number(words[1])) : nil
+        #expect(read == cores)
+    }
+
+    @Test func theAffinityMaskIsFoundAmongTheStatusLines() {
+        let status = Array("Name:\tvnetdiag\nCpus_allowed:\tf,ffff0000\nCpus_allowed_list:\t16-35\n".utf8)
+        let mask = ProcessorCount.value(after: "\nCpus_allowed:", in: status)
+        #expect(mask.map { String(decoding: $0, as: UTF8.self) } == "f,ffff0000")
+        #expect(mask.flatMap(ProcessorCount.cpus(inMask:)) == 20)
+        #expect(ProcessorCount.cpus(inMask: Array("0".utf8)[...]) == nil)
+        #expect(ProcessorCount.number(Array("-1".utf8)[...]) == -1)
+        #expect(ProcessorCount.number(Array("max".utf8)[...]) == nil)
+    }
 }

@@ -13,10 +13,6 @@ enum ByteWords {
     @inline(__always)
     static func zeroLanes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
-    /// Whether any byte of `word` is below `limit` (at most 0x80).
-    @inline(__always)
-    static func hasByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool { (word &- splat(limit)) & ~word & highs != 0 }
-
     /// Whether `word` holds `byte` somewhere.
     @inline(__always)
     static func contains(_ word: UInt64, _ byte: UInt8) -> Bool { zeroLanes(word ^ splat(byte)) != 0 }

@@ -29,6 +29,7 @@ extension LogScanner {
         defer { head.deallocate() }
         let headCount = try Self.read(file, name: name, into: head, at: 0)
         if ContentSniffer.looksBinary(UnsafeRawBufferPointer(rebasing: head[0..<headCount])) {
+            stats.bytes += headCount
             stats.binaryInputs.append(name)
             return
         }

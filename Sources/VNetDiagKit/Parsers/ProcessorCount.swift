@@ -4,8 +4,10 @@ import Glibc
 #endif
 
 /// The cores this process may use: the CPUs in its affinity mask, fewer when a cgroup CPU quota
-/// allows less (rounded up). Foundation's `activeProcessorCount` answers the same but went through
-/// URLs and generic metadata to read the cgroup files: a sixth of a small run's start.
+/// allows less (rounded up). Foundation's `activeProcessorCount` reads the quota through URLs and
+/// generic metadata (a sixth of a small run's start) and ignores the affinity mask
+/// (`taskset -c 0` gave 2). The files are read as bytes: Strings split into lines cost twice
+/// Foundation's instructions.
 enum ProcessorCount {
     static func active() -> Int {
         #if os(Linux)
@@ -20,33 +22,34 @@ enum ProcessorCount {
     /// The `Cpus_allowed` mask of /proc/self/status ("ff,ffffffff"): sched_getaffinity is not
     /// visible from Swift without _GNU_SOURCE.
     static func affinityCount() -> Int? {
-        guard let status = smallFile("/proc/self/status", limit: 1 << 14) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("Cpus_allowed:") {
-            let mask = line.dropFirst("Cpus_allowed:".count).filter { $0 != "," && !$0.isWhitespace }
-            var count = 0
-            for digit in mask {
-                guard let value = digit.hexDigitValue else { return nil }
-                count += value.nonzeroBitCount
+        let status = smallFile("/proc/self/status", limit: 1 << 14)
+        return value(after: "\nCpus_allowed:", in: status).flatMap(cpus(inMask:))
+    }
+
+    /// The CPUs set in a hexadecimal mask written in 32-bit groups ("ff,ffffffff").
+    static func cpus(inMask mask: ArraySlice<UInt8>) -> Int? {
+        var count = 0
+        for digit in mask where digit != UInt8(ascii: ",") {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): count += (digit - UInt8(ascii: "0")).nonzeroBitCount
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): count += (digit - UInt8(ascii: "a") + 10).nonzeroBitCount
+            default: return nil
             }
-            return count > 0 ? count : nil
         }
-        return nil
+        return count > 0 ? count : nil
     }
 
     /// cgroup v2 `cpu.max` ("150000 100000", or "max 100000" for none) in the process's own group,
     /// else cgroup v1 `cpu.cfs_quota_us` / `cpu.cfs_period_us` (-1 for none).
     static func quotaCount() -> Int? {
-        let groups = smallFile("/proc/self/cgroup") ?? ""
-        for line in groups.split(separator: "\n") where line.hasPrefix("0::") {
-            let folder = "/sys/fs/cgroup" + String(line.dropFirst(3))
-            if let limit = smallFile(folder + "/cpu.max")?.split(separator: " "), limit.count == 2 {
-                return cores(quota: Int(limit[0]), period: Int(limit[1].trimmingCharacters(in: .whitespacesAndNewlines)))
-            }
+        if let group = value(after: "\n0::", in: [0x0A] + smallFile("/proc/self/cgroup")) {
+            let limit = words(smallFile("/sys/fs/cgroup" + String(decoding: group, as: UTF8.self) + "/cpu.max"))
+            if limit.count == 2 { return cores(quota: number(limit[0]), period: number(limit[1])) }
         }
         for folder in ["/sys/fs/cgroup/cpu,cpuacct", "/sys/fs/cgroup/cpu"] {
-            if let quota = smallFile(folder + "/cpu.cfs_quota_us"), let period = smallFile(folder + "/cpu.cfs_period_us") {
-                return cores(quota: Int(quota.trimmingCharacters(in: .whitespacesAndNewlines)),
-                             period: Int(period.trimmingCharacters(in: .whitespacesAndNewlines)))
+            if let quota = words(smallFile(folder + "/cpu.cfs_quota_us")).first,
+               let period = words(smallFile(folder + "/cpu.cfs_period_us")).first {
+                return cores(quota: number(quota), period: number(period))
             }
         }
         return nil
@@ -57,20 +60,50 @@ enum ProcessorCount {
         return (quota + period - 1) / period
     }
 
-    /// Up to `limit` bytes of a small system file, with plain read(2).
-    static func smallFile(_ path: String, limit: Int = 512) -> String? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: limit)
-        var count = 0
-        while count < limit {
-            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, limit - count) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { break }
-            count += got
+    /// The rest of the line after `label` (blanks skipped), when the label is in `bytes`.
+    static func value(after label: StaticString, in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        let needle = UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount)
+        guard let start = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.flatMap { findBytes($0, count: buffer.count, needle: needle.baseAddress!, needleCount: needle.count) }
+        }) else { return nil }
+        var index = start + needle.count
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        let end = bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
+        return bytes[index..<end]
+    }
+
+    static func words(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 })
+    }
+
+    /// A decimal number (a minus sign allowed), nil for anything else ("max").
+    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var rest = digits
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.count < 19 else { return nil }
+        var value = 0
+        for digit in rest {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
         }
-        return count > 0 ? String(decoding: bytes[0..<count], as: UTF8.self) : nil
+        return negative ? -value : value
+    }
+
+    /// Up to `limit` bytes of a small system file, with plain read(2); empty when unreadable.
+    static func smallFile(_ path: String, limit: Int = 512) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        return [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
+            count = 0
+            while count < limit {
+                let got = read(descriptor, buffer.baseAddress! + count, limit - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                count += got
+            }
+        }
     }
     #endif
 }
