@@ -247,11 +247,13 @@ public struct InputReader: Sendable {
         var binary = false
         let bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             let base = buffer.baseAddress!
-            populatePages(base, count: expected)
+            // The first 64 KiB alone (they are sniffed); a large rest is read by all cores at once.
+            let head = min(expected, ContentSniffer.sniffLength)
+            populatePages(base, count: expected - head >= Self.readInPiecesFrom ? head : expected)
             count = 0
             var sniffed = false
             while count < expected {
-                let got = systemRead(descriptor, base + count, expected - count)
+                let got = systemRead(descriptor, base + count, (sniffed ? expected : head) - count)
                 if got < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -259,10 +261,16 @@ public struct InputReader: Sendable {
                 }
                 if got == 0 { return }
                 count += got
-                if !sniffed, count >= min(expected, ContentSniffer.sniffLength) {
+                if !sniffed, count >= head {
                     sniffed = true
                     if Self.looksBinaryUncompressed(UnsafeRawBufferPointer(start: base, count: count)) {
                         binary = true
+                        return
+                    }
+                    if expected - count >= Self.readInPiecesFrom {
+                        let rest = readInPieces(descriptor, into: base, from: count, to: expected)
+                        count += rest.count
+                        failure = rest.failure
                         return
                     }
                 }
@@ -283,6 +291,6 @@ public struct InputReader: Sendable {
 
 /// read(2), named apart from `InputReader.read(paths:)`.
 @inline(__always)
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

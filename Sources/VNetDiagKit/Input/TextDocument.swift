@@ -27,24 +27,44 @@ public final class TextDocument: Sendable {
         self.folders = folders
         self.bytes = normalizedBytes
         self.repairs = repairs
-        var starts: [Int] = []
-        starts.reserveCapacity(normalizedBytes.count / 40 + 1)
-        if !normalizedBytes.isEmpty { starts.append(0) }
-        var longest = 0
-        normalizedBytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let count = buffer.count
-            guard let base = buffer.baseAddress else { return }
-            while index < count {
-                guard let found = memchrIndex(base, from: index, count: count, byte: 0x0A) else { break }
-                longest = max(longest, found - index)
-                if found + 1 < count { starts.append(found + 1) }
-                index = found + 1
+        (lineStarts, longestLineLength) = Self.lineIndex(normalizedBytes)
+    }
+
+    /// Inputs this large are indexed by all cores at once, each finding the lines of its piece.
+    static let parallelIndexFrom = 1 << 20
+
+    /// Where each line starts, and the longest line's length (its LF not counted).
+    static func lineIndex(_ bytes: [UInt8]) -> (starts: [Int], longest: Int) {
+        guard !bytes.isEmpty else { return ([], 0) }
+        let count = bytes.count
+        let cores = ParallelMap.activeProcessorCount
+        let pieceSize = count >= parallelIndexFrom && cores > 1 ? (count + cores - 1) / cores : count
+        let pieces = stride(from: 0, to: count, by: pieceSize).map { $0..<min($0 + pieceSize, count) }
+        // Each piece gives the starts of the lines after its newlines: one piece in one go, or all at once.
+        @Sendable func startsAfterNewlines(in range: Range<Int>) -> [Int] {
+            var starts: [Int] = []
+            starts.reserveCapacity(range.count / 40 + 1)
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                var index = range.lowerBound
+                while let found = memchrIndex(base, from: index, count: range.upperBound, byte: 0x0A) {
+                    if found + 1 < count { starts.append(found + 1) }
+                    index = found + 1
+                }
             }
-            longest = max(longest, count - index)
+            return starts
         }
-        lineStarts = starts
-        longestLineLength = longest
+        var starts = [0]
+        if pieces.count == 1 {
+            starts += startsAfterNewlines(in: pieces[0])
+        } else {
+            for part in ParallelMap.map(pieces, { startsAfterNewlines(in: $0) }) { starts += part }
+        }
+        var longest = (bytes.last == 0x0A ? count - 1 : count) - starts[starts.count - 1]
+        starts.withUnsafeBufferPointer { lines in
+            for index in 1..<max(1, lines.count) { longest = max(longest, lines[index] - 1 - lines[index - 1]) }
+        }
+        return (starts, longest)
     }
 
     public convenience init(_ input: InputDocument) {
