@@ -117,4 +117,40 @@ import Testing
         #expect(events.isEmpty)
         #expect(stats.binaryInputs == ["log"])
     }
+
+    /// `events < syslog` after something read the start of it: the scan by pieces starts where
+    /// standard input stands, and finds what scanning the rest in order finds.
+    @Test func standardInputFromAFileIsScannedFromItsOffset() throws {
+        let bytes = Self.generatedLog(lines: 3000, endsWithNewline: true)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-stdin-\(UUID()).log").path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let skipped = bytes.count / 3
+        let handle = try #require(FileHandle(forReadingAtPath: path))
+        defer { try? handle.close() }
+        try handle.seek(toOffset: UInt64(skipped))
+        var options = LogScanOptions()
+        options.chunkSize = 4096
+        var source: any ChunkSource = DescriptorSource(descriptor: handle.fileDescriptor, name: "-",
+                                                       remaining: bytes.count - skipped, regularFileStart: skipped)
+        var stats = LogScanStats()
+        var events: [LogEvent] = []
+        try LogScannerTests.scanner.scan(&source, name: "log", envelopes: EnvelopeReader(year: 2026, timeZone: TimeZone(identifier: "UTC")!),
+                                         options: options, stats: &stats) { events.append($0) }
+        let (inOrder, inOrderStats) = LogScannerTests.scan(Array(bytes[skipped...]))
+        #expect(inOrder.count > 100)
+        #expect(LogScannerTests.summary(events) == LogScannerTests.summary(inOrder))
+        #expect(stats == inOrderStats)
+
+        // The same through the command, standard input being the file at that offset.
+        try handle.seek(toOffset: UInt64(skipped))
+        let redirected = try CommandRunner.run(["events", "--format", "ndjson", "--year", "2026", "-"], stdinFile: handle)
+        let tail = path + ".tail"
+        FileManager.default.createFile(atPath: tail, contents: Data(bytes[skipped...]))
+        defer { try? FileManager.default.removeItem(atPath: tail) }
+        let named = try CommandRunner.run(["events", "--format", "ndjson", "--year", "2026", tail])
+        #expect(redirected.status == 0)
+        #expect(String(decoding: redirected.stdout, as: UTF8.self).replacingOccurrences(of: "\"-\"", with: "\"\(tail)\"")
+                == String(decoding: named.stdout, as: UTF8.self))
+    }
 }

@@ -17,6 +17,9 @@ public protocol ChunkSource {
 
 public struct RegularFile: Sendable {
     public let descriptor: Int32
+    /// Where the bytes to read begin (standard input may have been read from before).
+    public let start: Int
+    /// Bytes from `start` to the end the file had when opened.
     public let size: Int
 }
 
@@ -30,21 +33,22 @@ public struct DescriptorSource: ChunkSource {
     public let name: String
     /// Bytes left before the source ends, when it ends before read(2) says so (nil: at EOF).
     public var remaining: Int?
-    private let isRegularFile: Bool
+    /// The file offset the reading began at, when the descriptor is a regular file (nil: a stream).
+    private let regularFileStart: Int?
     private let sizeWhenOpened: Int?
 
-    /// `regularFile`: the descriptor is a regular file of `remaining` bytes, positioned at its start.
-    public init(descriptor: Int32, name: String, remaining: Int? = nil, regularFile: Bool = false) {
+    /// `regularFileStart`: the descriptor is a regular file positioned there, `remaining` bytes before its end.
+    public init(descriptor: Int32, name: String, remaining: Int? = nil, regularFileStart: Int? = nil) {
         self.descriptor = descriptor
         self.name = name
         self.remaining = remaining
-        isRegularFile = regularFile
+        self.regularFileStart = regularFileStart
         sizeWhenOpened = remaining
     }
 
     public var regularFile: RegularFile? {
-        guard isRegularFile, let sizeWhenOpened else { return nil }
-        return RegularFile(descriptor: descriptor, size: sizeWhenOpened)
+        guard let regularFileStart, let sizeWhenOpened else { return nil }
+        return RegularFile(descriptor: descriptor, start: regularFileStart, size: sizeWhenOpened)
     }
 
     public mutating func read(into buffer: inout [UInt8], limit: Int) throws(InputError) -> Int {
@@ -125,8 +129,17 @@ public enum LogSources {
         let descriptor: Int32
         var modified: Date? = nil
         var size: Int? = nil
+        var start: Int? = nil
         if path == "-" {
             descriptor = 0
+            // Standard input redirected from a file (`events < syslog`) is read like the file,
+            // from where its offset stands.
+            var status = stat()
+            let offset = lseek(0, 0, SEEK_CUR)
+            if fstat(0, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, offset >= 0, Int(offset) <= Int(status.st_size) {
+                start = Int(offset)
+                size = Int(status.st_size) - Int(offset)
+            }
         } else {
             descriptor = Glibc.open(path, O_RDONLY)
             guard descriptor >= 0 else {
@@ -142,10 +155,13 @@ public enum LogSources {
                 // A log being written is read to the size it had when opened: read to the end
                 // read(2) reports, it lasts as long as a writer faster than the scan keeps writing
                 // (--follow is the way to keep reading).
-                if (status.st_mode & S_IFMT) == S_IFREG { size = Int(status.st_size) }
+                if (status.st_mode & S_IFMT) == S_IFREG {
+                    size = Int(status.st_size)
+                    start = 0
+                }
             }
         }
-        var plain = DescriptorSource(descriptor: descriptor, name: path, remaining: size, regularFile: size != nil)
+        var plain = DescriptorSource(descriptor: descriptor, name: path, remaining: size, regularFileStart: start)
         var head: [UInt8] = []
         _ = try plain.read(into: &head, limit: 2)
         let prefixed = PrefixedSource(prefix: head, inner: plain)

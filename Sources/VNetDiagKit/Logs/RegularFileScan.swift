@@ -154,12 +154,13 @@ extension LogScanner {
         }
     }
 
-    /// Fills `buffer` from `offset` until it is full or the file ends; returns the bytes read.
+    /// Fills `buffer` from `offset` (counted from `file.start`) until it is full or the file ends;
+    /// returns the bytes read.
     static func read(_ file: RegularFile, name: String, into buffer: UnsafeMutableRawBufferPointer,
                      at offset: Int) throws(InputError) -> Int {
         var done = 0
         while done < buffer.count {
-            let got = pread(file.descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            let got = pread(file.descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(file.start + offset + done))
             if got < 0 && errno == EINTR { continue }
             if got < 0 { throw .unreadable(path: name, reason: InputReader.reason(errno)) }
             if got == 0 { break }

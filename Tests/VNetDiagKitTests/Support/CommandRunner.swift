@@ -15,7 +15,7 @@ enum CommandRunner {
 
     /// `environment` entries replace the inherited ones for this run.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
-                    in directory: URL? = nil) throws -> CommandResult {
+                    in directory: URL? = nil, stdinFile: FileHandle? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = TestPaths.binary
         process.arguments = arguments
@@ -32,7 +32,8 @@ enum CommandRunner {
         process.standardOutput = output
         process.standardError = errors
         let input = Pipe()
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+        // A file handle stands for `< file`: the command sees a regular file, at the handle's offset.
+        process.standardInput = stdinFile ?? (stdin == nil ? FileHandle.nullDevice : input)
         try process.run()
         if let stdin {
             input.fileHandleForWriting.write(stdin)
