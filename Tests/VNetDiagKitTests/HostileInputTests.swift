@@ -38,7 +38,7 @@ import Testing
         var generator = SplitMix64(seed: 9)
         let bytes = (0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let path = folder.appendingPathComponent("random.bin").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let document = try #require(try InputReader().read(paths: [path]).first)
         #expect(document.looksBinary && document.bytes.count == ContentSniffer.sniffLength)
         // Text with colour codes, tabs and CRLF is not binary.
@@ -51,7 +51,7 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("zeros.gz").path
-        FileManager.default.createFile(atPath: path, contents: Data(Gzip.deflate([UInt8](repeating: 0, count: 1 << 20))))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(Gzip.deflate([UInt8](repeating: 0, count: 1 << 20)))))
         let document = try #require(try InputReader().read(paths: [path]).first)
         #expect(document.wasCompressed && document.looksBinary)
         #expect(document.bytes.count == ContentSniffer.sniffLength)
@@ -148,7 +148,7 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("growing.log").path
-        FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x0A, count: 1 << 20))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x0A, count: 1 << 20)))
         let stop = StopFlag()
         let writer = Thread {
             guard let handle = FileHandle(forWritingAtPath: path) else { return }
@@ -169,7 +169,7 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("growing.log").path
-        FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x0A, count: 100_000))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x0A, count: 100_000)))
         var (source, _) = try LogSources.open(path)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         handle.seekToEndOfFile()
@@ -186,7 +186,7 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("ifconfig.txt").path
-        FileManager.default.createFile(atPath: file, contents: Data("eth0\n".utf8))
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("eth0\n".utf8)))
         let pipe = folder.appendingPathComponent("pipe").path
         #expect(mkfifo(pipe, 0o600) == 0)
         let link = folder.appendingPathComponent("link").path

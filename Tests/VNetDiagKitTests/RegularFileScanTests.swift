@@ -31,7 +31,7 @@ import Testing
 
     static func scanFile(_ bytes: [UInt8], options: LogScanOptions) throws -> ([LogEvent], LogScanStats, usedRegularFile: Bool) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-pieces-\(UUID()).log").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         var (source, _) = try LogSources.open(path)
         let usedRegularFile = source.regularFile != nil
@@ -75,7 +75,7 @@ import Testing
 
     @Test func aFileIsReadToTheSizeItHadWhenOpened() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-grows-\(UUID()).log").path
-        FileManager.default.createFile(atPath: path, contents: Data("kernel: device eth0 entered promiscuous mode\n".utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("kernel: device eth0 entered promiscuous mode\n".utf8)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         var (source, _) = try LogSources.open(path)
         let handle = try #require(FileHandle(forWritingAtPath: path))
@@ -95,7 +95,7 @@ import Testing
     @Test func aFileThatShrinksAfterOpeningEndsWhereItNowEnds() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-shrinks-\(UUID()).log").path
         let text = String(repeating: "kernel: device eth0 entered promiscuous mode\n", count: 100)
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         var (source, _) = try LogSources.open(path)
         #expect(truncate(path, off_t(text.utf8.count / 2 + 10)) == 0)
@@ -123,7 +123,7 @@ import Testing
     @Test func standardInputFromAFileIsScannedFromItsOffset() throws {
         let bytes = Self.generatedLog(lines: 3000, endsWithNewline: true)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("vnetdiag-stdin-\(UUID()).log").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let skipped = bytes.count / 3
         let handle = try #require(FileHandle(forReadingAtPath: path))
@@ -146,7 +146,7 @@ import Testing
         try handle.seek(toOffset: UInt64(skipped))
         let redirected = try CommandRunner.run(["events", "--format", "ndjson", "--year", "2026", "-"], stdinFile: handle)
         let tail = path + ".tail"
-        FileManager.default.createFile(atPath: tail, contents: Data(bytes[skipped...]))
+        #expect(FileManager.default.createFile(atPath: tail, contents: Data(bytes[skipped...])))
         defer { try? FileManager.default.removeItem(atPath: tail) }
         let named = try CommandRunner.run(["events", "--format", "ndjson", "--year", "2026", tail])
         #expect(redirected.status == 0)

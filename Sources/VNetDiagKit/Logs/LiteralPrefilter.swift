@@ -41,10 +41,7 @@ struct LiteralPrefilter: Sendable {
         for (index, literal) in literals.enumerated() {
             guard literal.count >= windowedFrom else { short.append(index); continue }
             for offset in 0..<stride {
-                let window = UInt32(literal[offset]) | UInt32(literal[offset + 1]) << 8
-                    | UInt32(literal[offset + 2]) << 16 | UInt32(literal[offset + 3]) << 24
-                let hash = Self.hash(window)
-                table[Int(hash >> 6)] |= 1 << UInt64(hash & 63)
+                let window = Self.window(of: literal, at: offset, markingIn: &table)
                 byWindow[window, default: []].append((index, offset))
             }
         }
@@ -55,10 +52,7 @@ struct LiteralPrefilter: Sendable {
         var startTable = [UInt64](repeating: 0, count: 1024)
         var byStart: [UInt32: [Int]] = [:]
         for (index, literal) in literals.enumerated() where literal.count >= 4 {
-            let window = UInt32(literal[0]) | UInt32(literal[1]) << 8 | UInt32(literal[2]) << 16 | UInt32(literal[3]) << 24
-            let hash = Self.hash(window)
-            startTable[Int(hash >> 6)] |= 1 << UInt64(hash & 63)
-            byStart[window, default: []].append(index)
+            byStart[Self.window(of: literal, at: 0, markingIn: &startTable), default: []].append(index)
         }
         self.startTable = startTable
         self.byStart = byStart
@@ -94,6 +88,16 @@ struct LiteralPrefilter: Sendable {
 
     @inline(__always)
     static func hash(_ value: UInt32) -> UInt32 { (value &* 0x9E37_79B1) >> 16 }
+
+    /// The four bytes of `literal` at `offset` as one word (as `loadUnaligned` reads them), its
+    /// hash's bit set in `table`.
+    private static func window(of literal: [UInt8], at offset: Int, markingIn table: inout [UInt64]) -> UInt32 {
+        let window = UInt32(literal[offset]) | UInt32(literal[offset + 1]) << 8
+            | UInt32(literal[offset + 2]) << 16 | UInt32(literal[offset + 3]) << 24
+        let hash = Self.hash(window)
+        table[Int(hash >> 6)] |= 1 << UInt64(hash & 63)
+        return window
+    }
 
     /// Where each literal searched on its own next occurs in one buffer: searches move forward only.
     struct Cursor {

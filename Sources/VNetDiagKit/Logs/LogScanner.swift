@@ -182,7 +182,7 @@ public struct LogScanner: Sendable {
     /// Finds candidate lines in `region` (complete lines) and runs the rules on them.
     @discardableResult
     func scanRegion(_ region: UnsafeRawBufferPointer, name: String, firstLine: Int, envelopes: EnvelopeReader,
-                            options: LogScanOptions, stats: inout LogScanStats, emit: (LogEvent) -> Void) -> Int {
+                    options: LogScanOptions, stats: inout LogScanStats, emit: (LogEvent) -> Void) -> Int {
         let base = region.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var countedUpTo = 0
         var lineNumber = firstLine
@@ -223,6 +223,7 @@ public struct LogScanner: Sendable {
         var found: [Int] = []
         prefilter.literals(in: line) { found.append($0) }
         var candidates = unfiltered
+        // In literal order, as before the one-pass lookup: a line that fires several rules keeps its events' order.
         for literal in found.sorted() { candidates.append(contentsOf: rulesByLiteral[literal]) }
         guard !candidates.isEmpty else { return }
         let envelope = envelopes.read(line)
