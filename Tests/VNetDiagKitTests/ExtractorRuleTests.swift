@@ -114,4 +114,25 @@ import Testing
         #expect(catalog.extractors.count == count)
         #expect(catalog.extractors.first { $0.id == "dhcpd-ack" }?.pattern.pattern == "ACK (?<ip>\\S+)")
     }
+
+    /// `set` templates are worked out once: text and captures in order, the text around and
+    /// between them kept, a `(?J)` name taking the group that matched (rules written for this test).
+    @Test(arguments: [
+        ("'(?<hub>\\d+) (?<port>\\d+)'", "vmnet{hub}", "12 3", "vmnet12"),
+        ("'(?<hub>\\d+) (?<port>\\d+)'", "{hub}/{port}.", "12 3", "12/3."),
+        ("'(?<hub>\\d+) (?<port>\\d+)'", "plain", "12 3", "plain"),
+        ("'(?J)(?:a(?<n>\\d)|b(?<n>\\d))'", "n={n}", "b7", "n=7"),
+    ])
+    func templatesFillInTheirCaptures(pattern: String, template: String, message: String, value: String) throws {
+        let rule = try ExtractorRule.load(file: "template-test.yaml", text: """
+            id: template-test
+            kind: extractor
+            event: test.event
+            pattern: \(pattern)
+            set:
+              made: '\(template)'
+            """)
+        let fields = try Array(message.utf8).withUnsafeBytes { try rule.extract(message: $0) }
+        #expect(fields?.first { $0.name == "made" }?.value == value)
+    }
 }
