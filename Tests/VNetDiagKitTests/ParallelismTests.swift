@@ -85,4 +85,14 @@ import Testing
         #expect(ProcessorCount.number(Array("-1".utf8)[...]) == -1)
         #expect(ProcessorCount.number(Array("max".utf8)[...]) == nil)
     }
+
+    /// Pieces cover their range exactly, in order, none empty, never more than asked for.
+    @Test(arguments: [(0, 4), (1, 4), (3, 4), (8, 4), (9, 4), (1_000_003, 8), (17, 1)])
+    func piecesCoverTheirRange(length: Int, count: Int) {
+        let pieces = ParallelMap.pieces(of: 5..<(5 + length), count: count)
+        #expect(pieces.count <= count)
+        #expect(pieces.allSatisfy { !$0.isEmpty })
+        #expect(pieces.first?.lowerBound ?? 5 == 5 && pieces.last?.upperBound ?? 5 == 5 + length)
+        #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    }
 }

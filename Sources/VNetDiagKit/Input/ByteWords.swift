@@ -1,5 +1,5 @@
-/// Eight bytes at a time ("SWAR"): tests on a 64-bit word that say whether any of its bytes has
-/// some property, for the scans that run over whole inputs.
+/// Many bytes at a time, for the scans that run over whole inputs: tests on a 64-bit word that say
+/// whether any of its bytes has some property ("SWAR"), and a 32-byte SIMD count.
 enum ByteWords {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080

@@ -249,7 +249,8 @@ public struct InputReader: Sendable {
             let base = buffer.baseAddress!
             // The first 64 KiB alone (they are sniffed); a large rest is read by all cores at once.
             let head = min(expected, ContentSniffer.sniffLength)
-            populatePages(base, count: expected - head >= Self.readInPiecesFrom ? head : expected)
+            let restInPieces = expected - head >= Self.readInPiecesFrom
+            populatePages(base, count: restInPieces ? head : expected)
             count = 0
             var sniffed = false
             while count < expected {
@@ -267,7 +268,7 @@ public struct InputReader: Sendable {
                         binary = true
                         return
                     }
-                    if expected - count >= Self.readInPiecesFrom {
+                    if restInPieces {
                         let rest = readInPieces(descriptor, into: base, from: count, to: expected)
                         count += rest.count
                         failure = rest.failure

@@ -18,22 +18,12 @@ extension InputReader {
                              to end: Int) -> (count: Int, failure: Int32) {
         let offset = lseek(descriptor, 0, SEEK_CUR)
         guard offset >= 0 else { return readInOrder(descriptor, into: buffer, from: start, to: end) }
-        let pieces = ParallelMap.activeProcessorCount
-        let size = (end - start + pieces - 1) / pieces
-        let ranges = stride(from: start, to: end, by: size).map { $0..<min($0 + size, end) }
+        let ranges = ParallelMap.pieces(of: start..<end, count: ParallelMap.activeProcessorCount)
         let base = UInt(bitPattern: buffer)
         let results = ParallelMap.map(ranges) { range -> (count: Int, failure: Int32) in
             let piece = UnsafeMutablePointer<UInt8>(bitPattern: base)! + range.lowerBound
             populatePages(piece, count: range.count)
-            var done = 0
-            while done < range.count {
-                let got = pread(descriptor, piece + done, range.count - done, offset + off_t(range.lowerBound - start + done))
-                if got < 0 && errno == EINTR { continue }
-                if got < 0 { return (done, errno) }
-                if got == 0 { break }
-                done += got
-            }
-            return (done, 0)
+            return preadFully(descriptor, piece, range.count, at: offset + off_t(range.lowerBound - start))
         }
         var count = 0
         for (range, result) in zip(ranges, results) {
@@ -43,6 +33,21 @@ extension InputReader {
         }
         lseek(descriptor, offset + off_t(count), SEEK_SET)
         return (count, 0)
+    }
+
+    /// Fills `count` bytes at `buffer` from file offset `offset` (pread, so the descriptor's own offset
+    /// stays): the bytes read, fewer when the file ends first, and errno when a read failed.
+    static func preadFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int,
+                           at offset: off_t) -> (count: Int, failure: Int32) {
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, buffer + done, count - done, offset + off_t(done))
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { return (done, errno) }
+            if got == 0 { break }
+            done += got
+        }
+        return (done, 0)
     }
 
     /// The same in one thread with read(2), where the offset cannot be asked (never for a regular file).

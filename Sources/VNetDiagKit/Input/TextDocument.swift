@@ -37,9 +37,7 @@ public final class TextDocument: Sendable {
     static func lineIndex(_ bytes: [UInt8]) -> (starts: [Int], longest: Int) {
         guard !bytes.isEmpty else { return ([], 0) }
         let count = bytes.count
-        let cores = ParallelMap.activeProcessorCount
-        let pieceSize = count >= parallelIndexFrom && cores > 1 ? (count + cores - 1) / cores : count
-        let pieces = stride(from: 0, to: count, by: pieceSize).map { $0..<min($0 + pieceSize, count) }
+        let pieces = ParallelMap.pieces(of: 0..<count, count: count >= parallelIndexFrom ? ParallelMap.activeProcessorCount : 1)
         // Each piece gives the starts of the lines after its newlines: one piece in one go, or all at once.
         @Sendable func startsAfterNewlines(in range: Range<Int>) -> [Int] {
             var starts: [Int] = []

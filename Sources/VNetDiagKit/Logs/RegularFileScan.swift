@@ -42,7 +42,7 @@ extension LogScanner {
         var roundStart = 0
         while roundStart < file.size {
             let roundEnd = min(file.size, roundStart + pieceSize * pieces)
-            let ranges = stride(from: roundStart, to: roundEnd, by: pieceSize).map { $0..<min($0 + pieceSize, roundEnd) }
+            let ranges = ParallelMap.pieces(of: roundStart..<roundEnd, size: pieceSize)
             let scans = ParallelMap.map(ranges) { range in
                 scanPiece(range, of: file, name: name, envelopes: envelopes, options: options, buffers: buffers)
             }
@@ -158,15 +158,9 @@ extension LogScanner {
     /// returns the bytes read.
     static func read(_ file: RegularFile, name: String, into buffer: UnsafeMutableRawBufferPointer,
                      at offset: Int) throws(InputError) -> Int {
-        var done = 0
-        while done < buffer.count {
-            let got = pread(file.descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(file.start + offset + done))
-            if got < 0 && errno == EINTR { continue }
-            if got < 0 { throw .unreadable(path: name, reason: InputReader.reason(errno)) }
-            if got == 0 { break }
-            done += got
-        }
-        return done
+        let read = InputReader.preadFully(file.descriptor, buffer.baseAddress!, buffer.count, at: off_t(file.start + offset))
+        if read.failure != 0 { throw .unreadable(path: name, reason: InputReader.reason(read.failure)) }
+        return read.count
     }
 }
 

@@ -26,12 +26,19 @@ public enum ParallelMap {
     static func flatMapPieces<Result: Sendable>(_ numbers: ClosedRange<Int>, parallelFrom: Int = 8192,
                                                 _ transform: @Sendable (ClosedRange<Int>) -> [Result]) -> [Result] {
         guard numbers.count >= parallelFrom, activeProcessorCount > 1 else { return transform(numbers) }
-        let pieces = activeProcessorCount * piecesPerCore
-        let size = (numbers.count + pieces - 1) / pieces
-        let ranges = stride(from: numbers.lowerBound, through: numbers.upperBound, by: size).map {
-            $0...min($0 + size - 1, numbers.upperBound)
-        }
-        return map(ranges, transform).flatMap { $0 }
+        let ranges = pieces(of: numbers.lowerBound..<(numbers.upperBound + 1), count: activeProcessorCount * piecesPerCore)
+        return map(ranges.map { $0.lowerBound...($0.upperBound - 1) }, transform).flatMap { $0 }
+    }
+
+    /// `range` cut into consecutive pieces of `size` (the last one shorter when it must).
+    static func pieces(of range: Range<Int>, size: Int) -> [Range<Int>] {
+        let size = max(1, size)
+        return stride(from: range.lowerBound, to: range.upperBound, by: size).map { $0..<min($0 + size, range.upperBound) }
+    }
+
+    /// `range` cut into `count` consecutive pieces of about the same size (fewer when it is short).
+    static func pieces(of range: Range<Int>, count: Int) -> [Range<Int>] {
+        pieces(of: range, size: (range.count + max(1, count) - 1) / max(1, count))
     }
 
     /// One worker per item; the system runs as many at once as there are cores.

@@ -61,8 +61,7 @@ public struct JSONStream: JSONSink {
             for item in items { write(&self, item) }
             return
         }
-        let size = (items.count + pieces - 1) / pieces
-        let ranges = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
+        let ranges = ParallelMap.pieces(of: 0..<items.count, count: pieces)
         // The first piece is written in place; the others into buffers sized like the room left
         // (reserved, not touched), so that none grows by copying, then kept as parts after it.
         let first = InPlacePiece(self)
