@@ -47,15 +47,15 @@ struct ParseJob: Equatable {
             let documents = try input.readDocuments()
             let pipeline = ParsePipeline()
             let results = MachineGrouping.labelled(pipeline.parse(documents, forcedFormat: format.map { FormatName(rawValue: $0) }))
-            // Native JSON runs to about four times the input; growing the buffer by doubling cost page faults.
-            let inputSize = documents.reduce(0) { $0 + $1.bytes.count }
-            var stream = JSONStream(pretty: pretty, capacity: inputSize * (pretty ? 8 : 4) + 4096)
+            // Large arrays go out piece by piece as they are written; the rest at most a megabyte at a time.
+            var stream = JSONStream(pretty: pretty, capacity: 1 << 16)
+            stream.output = standardOutputJSON
             switch schema {
             case .native: NativeParseReport.write(results, inputs: documents, to: &stream)
             case .jc: JCSchema.write(results, to: &stream)
             }
             stream.buffer.append(0x0A)
-            writeStandardOutput(stream)
+            stream.flush()
             exitWithoutTeardown()
         }
     }

@@ -109,18 +109,23 @@ func writeStandardOutput(_ stream: JSONStream) {
 }
 
 func writeStandardOutput(_ buffer: ByteBuffer) {
-    buffer.withUnsafeBytes { bytes in
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(1, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return  // a closed pipe (`| head`) is not an error worth reporting
-            }
-            offset += written
+    buffer.withUnsafeBytes(writeStandardOutput(bytes:))
+}
+
+func writeStandardOutput(bytes: UnsafeBufferPointer<UInt8>) {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(1, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return  // a closed pipe (`| head`) is not an error worth reporting
         }
+        offset += written
     }
 }
+
+/// Standard output as the destination of a JSON stream's finished pieces.
+let standardOutputJSON = JSONOutput { writeStandardOutput(bytes: $0) }
 
 /// Ends the process once the answer is written: freeing a large parse tree one object at a time
 /// took a quarter of the run time, and the kernel reclaims the memory at once.

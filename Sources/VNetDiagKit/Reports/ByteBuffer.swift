@@ -99,6 +99,9 @@ public struct ByteBuffer: @unchecked Sendable {
         count += (comma ? 1 : 0) + (spaced ? keyCount + 4 : keyCount + 3)
     }
 
+    /// Empties the buffer and keeps its memory (and the pages already made present) for reuse.
+    public mutating func removeAll() { count = 0 }
+
     /// Room for this many more bytes without growing.
     public var spareCapacity: Int { capacity - count }
 

@@ -16,6 +16,22 @@ public struct JSONStream: JSONSink {
         buffer = ByteBuffer(capacity: capacity)
     }
 
+    private init(pretty: Bool, buffer: ByteBuffer) {
+        self.pretty = pretty
+        self.buffer = buffer
+    }
+
+    /// Where finished output goes. Set, a large array is written in small pieces on every core, each
+    /// handed over as soon as the pieces before it are and its buffer used again: the output is never
+    /// held whole (a 3 MB parse answer touched a thousand fresh pages) and writing overlaps the work.
+    /// `bytes` and `parts` then hold only what has not been handed over yet; `flush` hands it over.
+    public var output: JSONOutput? = nil
+
+    /// Items per piece of an array written to `output` (a few tens of kilobytes of records).
+    static let itemsPerOutputPiece = 64
+    /// Without a large array to flush before it, the buffer is handed over once it holds this much.
+    static let flushFrom = 1 << 20
+
     /// Output that comes before `buffer`: the pieces of an array written on several cores are kept
     /// as they were written, not copied into one buffer (3.5 MB of jc JSON: a copy and 400 page faults).
     public private(set) var earlierParts: [ByteBuffer] = []
@@ -55,10 +71,15 @@ public struct JSONStream: JSONSink {
     public var parallelThreshold = 2048
 
     public mutating func elements<Item: Sendable>(_ items: [Item], _ write: @Sendable (inout JSONStream, Item) -> Void) {
+        if let output, items.count >= parallelThreshold {
+            elementsInOrder(items, to: output, write)
+            return
+        }
         let cores = ParallelMap.activeProcessorCount
         let pieces = cores * ParallelMap.piecesPerCore
         guard items.count >= parallelThreshold, cores > 1 else {
             for item in items { write(&self, item) }
+            if output != nil, buffer.count >= Self.flushFrom { flush() }
             return
         }
         let ranges = ParallelMap.pieces(of: 0..<items.count, count: pieces)
@@ -90,6 +111,35 @@ public struct JSONStream: JSONSink {
             buffer = ByteBuffer(capacity: 4096)
         }
         self.hasItems = hasItems || !items.isEmpty
+    }
+
+    /// `elements` for a stream with an `output`: what came before goes out first, then the pieces
+    /// in order as they finish (on one core too: the buffers are used again either way).
+    private mutating func elementsInOrder<Item: Sendable>(_ items: [Item], to output: JSONOutput,
+                                                          _ write: @Sendable (inout JSONStream, Item) -> Void) {
+        flush()
+        let ranges = ParallelMap.pieces(of: 0..<items.count, size: Self.itemsPerOutputPiece)
+        let pieces = OrderedPieceOutput(output)
+        let (pretty, depth, hasItems) = (self.pretty, self.depth, self.hasItems)
+        _ = ParallelMap.map(Array(ranges.indices)) { index in
+            // Each piece continues the open array at the same depth, after an item unless it is the first.
+            var piece = JSONStream(pretty: pretty, buffer: pieces.takeBuffer())
+            piece.parallelThreshold = Int.max
+            piece.depth = depth
+            piece.hasItems = hasItems || index > 0
+            for item in ranges[index] { write(&piece, items[item]) }
+            pieces.finish(index, piece.buffer)
+        }
+        self.hasItems = hasItems || !items.isEmpty
+    }
+
+    /// Hands everything not yet handed over to `output` and empties the buffer; nothing happens
+    /// without an output.
+    public mutating func flush() {
+        guard let output else { return }
+        for part in earlierParts + [buffer] where part.count > 0 { part.withUnsafeBytes(output.write) }
+        earlierParts.removeAll()
+        buffer.removeAll()
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
