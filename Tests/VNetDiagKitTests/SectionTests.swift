@@ -83,6 +83,29 @@ import Testing
         #expect(results.map { $0.parsed.records.count } == [1, 1, 1])
     }
 
+    /// Thousands of interface first lines (read in pieces on every core), then other formats and
+    /// a second table header right after rows: the splits fall where the format changes and where
+    /// the header repeats, however many markers of one format come before.
+    @Test(arguments: [3, 3000])
+    func manyMarkersOfOneFormatStillSplitWhereAnotherBegins(interfaces: Int) {
+        let blocks = (0..<interfaces).map { index in
+            "eth\(index)      Link encap:Ethernet  HWaddr 00:0C:29:73:A4:09\n"
+                + "          inet addr:192.168.0.64  Bcast:192.168.0.255  Mask:255.255.255.0\n\n"
+        }.joined()
+        let table = """
+        Kernel IP routing table
+        Destination     Gateway         Genmask         Flags Metric Ref    Use Iface
+        0.0.0.0         192.168.0.1     0.0.0.0         UG    0      0        0 eth0
+
+        """
+        let header = "Destination     Gateway         Genmask         Flags Metric Ref    Use Iface\n"
+        let row = "10.0.0.0        0.0.0.0         255.0.0.0       U     0      0        0 eth1\n"
+        let text = blocks + table + blocks + table + header + row
+        let results = Parsing.results(text: text)
+        #expect(results.map(\.section.format.rawValue) == ["ifconfig", "route", "ifconfig", "route", "route"])
+        #expect(results.map { $0.parsed.records.count } == [interfaces, 1, interfaces, 1, 1])
+    }
+
     @Test func netstatIsToldFromRouteByCommandOrFileName() {
         let table = """
         Kernel IP routing table
