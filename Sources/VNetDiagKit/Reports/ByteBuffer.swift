@@ -81,24 +81,6 @@ public struct ByteBuffer: @unchecked Sendable {
         count += body(storage + count)
     }
 
-    /// `"key":` (`"key": ` when spaced), after a comma when `comma`, for a key that needs no escaping:
-    /// one capacity check for all of it.
-    @inline(__always)
-    public mutating func appendObjectKey(_ key: UnsafePointer<UInt8>, count keyCount: Int, spaced: Bool, comma: Bool = false) {
-        reserve(keyCount + 5)
-        var target = storage + count
-        if comma {
-            target[0] = UInt8(ascii: ",")
-            target += 1
-        }
-        target[0] = UInt8(ascii: "\"")
-        copyShort(to: target + 1, from: key, count: keyCount)
-        target[keyCount + 1] = UInt8(ascii: "\"")
-        target[keyCount + 2] = UInt8(ascii: ":")
-        target[keyCount + 3] = 0x20
-        count += (comma ? 1 : 0) + (spaced ? keyCount + 4 : keyCount + 3)
-    }
-
     /// Empties the buffer and keeps its memory (and the pages already made present) for reuse.
     public mutating func removeAll() { count = 0 }
 

@@ -34,6 +34,9 @@ public protocol JSONSink: SendableMetatype {
     /// `"UP BROADCAST "`): the byte stream writes it without building the String.
     mutating func string(joining parts: [String], eachFollowedBy suffix: String)
     mutating func int(_ value: Int)
+    /// `key(name)` then `int(value)`, nothing when the value is absent: the byte stream writes both
+    /// at once (a parse answer holds a hundred thousand of them).
+    mutating func field(_ name: JSONKey, _ value: Int?)
     /// A dotted quad as a string value.
     mutating func ipv4(_ address: IPv4Address)
     /// A MAC address in its canonical lower-case form as a string value.

@@ -165,7 +165,8 @@ public struct JSONStream: JSONSink {
         if !pretty, case .literal(let literal) = name.storage {
             // Compact output: comma, quoted key and colon in one write (a sixth of the jc JSON's work
             // was writing keys).
-            buffer.appendObjectKey(literal.utf8Start, count: literal.utf8CodeUnitCount, spaced: false, comma: hasItems)
+            let (key, count, comma) = (literal.utf8Start, literal.utf8CodeUnitCount, hasItems)
+            buffer.appendInPlace(maximum: count + JSONWriter.objectKeyExtra) { JSONWriter.writeObjectKey(key, count: count, comma: comma, to: $0) }
             hasItems = true
             afterKey = true
             return
@@ -175,7 +176,10 @@ public struct JSONStream: JSONSink {
         case .literal(let literal):
             // Keys written in the source are plain identifiers: their bytes between quotes, then
             // the colon, with one capacity check.
-            buffer.appendObjectKey(literal.utf8Start, count: literal.utf8CodeUnitCount, spaced: pretty)
+            let (key, count, spaced) = (literal.utf8Start, literal.utf8CodeUnitCount, pretty)
+            buffer.appendInPlace(maximum: count + JSONWriter.objectKeyExtra) {
+                JSONWriter.writeObjectKey(key, count: count, comma: false, spaced: spaced, to: $0)
+            }
         case .text(let text):
             JSONWriter.writeString(text, into: &buffer)
             buffer.append(UInt8(ascii: ":"))
@@ -212,6 +216,23 @@ public struct JSONStream: JSONSink {
     public mutating func int(_ value: Int) {
         beforeValue()
         JSONWriter.writeInt(value, into: &buffer)
+    }
+
+    public mutating func field(_ name: JSONKey, _ value: Int?) {
+        guard let value else { return }
+        guard !pretty, case .literal(let literal) = name.storage else {
+            key(name)
+            int(value)
+            return
+        }
+        // Compact output: comma, quoted key, colon and number with one capacity check.
+        let keyCount = literal.utf8CodeUnitCount
+        let comma = hasItems
+        buffer.appendInPlace(maximum: keyCount + JSONWriter.objectKeyExtra + JSONWriter.maximumIntLength) { target in
+            let keyLength = JSONWriter.writeObjectKey(literal.utf8Start, count: keyCount, comma: comma, to: target)
+            return keyLength + JSONWriter.writeInt(value, to: target + keyLength)
+        }
+        hasItems = true
     }
 
     public mutating func double(_ value: Double) {

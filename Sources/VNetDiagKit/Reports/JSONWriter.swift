@@ -91,27 +91,55 @@ public enum JSONWriter {
     }
 
     static func writeInt(_ value: Int, into output: inout ByteBuffer) {
-        // At most 20 bytes: a sign and 19 digits, counted first and then written from the right.
-        output.appendInPlace(maximum: 20) { target in
-            var magnitude = value.magnitude
-            if magnitude < 10 {
-                if value < 0 { target[0] = UInt8(ascii: "-"); target[1] = 0x30 + UInt8(magnitude); return 2 }
-                target[0] = 0x30 + UInt8(magnitude)
-                return 1
-            }
-            var digits = 0
-            var probe = magnitude
-            while probe > 0 { digits += 1; probe /= 10 }
-            let sign = value < 0 ? 1 : 0
-            if sign == 1 { target[0] = UInt8(ascii: "-") }
-            var index = sign + digits
-            repeat {
-                index -= 1
-                target[index] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            return sign + digits
+        output.appendInPlace(maximum: maximumIntLength) { writeInt(value, to: $0) }
+    }
+
+    /// A sign and 19 digits.
+    static let maximumIntLength = 20
+
+    /// Writes `value` in decimal at `target`, counted first and then written from the right; returns
+    /// how many bytes (at most `maximumIntLength`).
+    @inline(__always)
+    static func writeInt(_ value: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var magnitude = value.magnitude
+        if magnitude < 10 {
+            if value < 0 { target[0] = UInt8(ascii: "-"); target[1] = 0x30 + UInt8(magnitude); return 2 }
+            target[0] = 0x30 + UInt8(magnitude)
+            return 1
         }
+        var digits = 0
+        var probe = magnitude
+        while probe > 0 { digits += 1; probe /= 10 }
+        let sign = value < 0 ? 1 : 0
+        if sign == 1 { target[0] = UInt8(ascii: "-") }
+        var index = sign + digits
+        repeat {
+            index -= 1
+            target[index] = 0x30 + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        return sign + digits
+    }
+
+    /// `"key":` (`"key": ` when spaced), after a comma when `comma`, for a key that needs no escaping;
+    /// returns how many bytes. It stores up to `objectKeyExtra` bytes besides the key's (the space
+    /// always, counted only when spaced).
+    static let objectKeyExtra = 5
+
+    @inline(__always)
+    static func writeObjectKey(_ key: UnsafePointer<UInt8>, count: Int, comma: Bool, spaced: Bool = false,
+                               to start: UnsafeMutablePointer<UInt8>) -> Int {
+        var target = start
+        if comma {
+            target[0] = UInt8(ascii: ",")
+            target += 1
+        }
+        target[0] = UInt8(ascii: "\"")
+        copyShort(to: target + 1, from: key, count: count)
+        target[count + 1] = UInt8(ascii: "\"")
+        target[count + 2] = UInt8(ascii: ":")
+        target[count + 3] = 0x20
+        return (comma ? 1 : 0) + (spaced ? count + 4 : count + 3)
     }
 
     /// A dotted quad between quotes, written in place (no String made).
