@@ -37,32 +37,63 @@ public final class TextDocument: Sendable {
     static func lineIndex(_ bytes: [UInt8]) -> (starts: [Int], longest: Int) {
         guard !bytes.isEmpty else { return ([], 0) }
         let count = bytes.count
-        let pieces = ParallelMap.pieces(of: 0..<count, count: count >= parallelIndexFrom ? ParallelMap.activeProcessorCount : 1)
-        // Each piece gives the starts of the lines after its newlines: one piece in one go, or all at once.
-        @Sendable func startsAfterNewlines(in range: Range<Int>) -> [Int] {
-            var starts: [Int] = []
-            starts.reserveCapacity(range.count / 40 + 1)
-            bytes.withUnsafeBufferPointer { buffer in
-                let base = buffer.baseAddress!
-                var index = range.lowerBound
-                while let found = memchrIndex(base, from: index, count: range.upperBound, byte: 0x0A) {
-                    if found + 1 < count { starts.append(found + 1) }
-                    index = found + 1
-                }
-            }
-            return starts
-        }
-        var starts = [0]
-        if pieces.count == 1 {
-            starts += startsAfterNewlines(in: pieces[0])
-        } else {
-            for part in ParallelMap.map(pieces, { startsAfterNewlines(in: $0) }) { starts += part }
-        }
+        let starts = count >= parallelIndexFrom && ParallelMap.activeProcessorCount > 1
+            ? lineStartsInPieces(bytes) : lineStartsInOrder(bytes)
         var longest = (bytes.last == 0x0A ? count - 1 : count) - starts[starts.count - 1]
         starts.withUnsafeBufferPointer { lines in
             for index in 1..<max(1, lines.count) { longest = max(longest, lines[index] - 1 - lines[index - 1]) }
         }
         return (starts, longest)
+    }
+
+    /// A line starts at 0 and after every newline but a last byte's.
+    private static func lineStartsInOrder(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachLineStart(buffer.baseAddress!, in: 0..<buffer.count, count: buffer.count) { starts.append($0) }
+        }
+        return starts
+    }
+
+    /// The same on all cores: the newlines of each piece counted first, then each piece writes its
+    /// starts into its own part of one array (joining per-piece arrays copied them and touched
+    /// twice the memory).
+    private static func lineStartsInPieces(_ bytes: [UInt8]) -> [Int] {
+        let count = bytes.count
+        let pieces = ParallelMap.pieces(of: 0..<count, count: ParallelMap.activeProcessorCount)
+        let newlines = ParallelMap.map(pieces) { range in
+            bytes.withUnsafeBytes { ByteWords.count(0x0A, in: UnsafeRawBufferPointer(rebasing: $0[range])) }
+        }
+        let total = 1 + newlines.reduce(0, +) - (bytes[count - 1] == 0x0A ? 1 : 0)
+        // Each piece's first slot: after line 1's start and the newlines of the pieces before it.
+        let firstSlots = newlines.indices.map { 1 + newlines[..<$0].reduce(0, +) }
+        return [Int](unsafeUninitializedCapacity: total) { slots, initialized in
+            slots[0] = 0
+            let address = UInt(bitPattern: slots.baseAddress!)
+            _ = ParallelMap.map(Array(pieces.indices)) { piece in
+                let target = UnsafeMutablePointer<Int>(bitPattern: address)!
+                var next = firstSlots[piece]
+                bytes.withUnsafeBufferPointer { buffer in
+                    forEachLineStart(buffer.baseAddress!, in: pieces[piece], count: count) { start in
+                        target[next] = start
+                        next += 1
+                    }
+                }
+            }
+            initialized = total
+        }
+    }
+
+    /// Calls `body` with the start of the line after each newline in `range`, up to the input's end.
+    @inline(__always)
+    private static func forEachLineStart(_ base: UnsafePointer<UInt8>, in range: Range<Int>, count: Int,
+                                         _ body: (Int) -> Void) {
+        var index = range.lowerBound
+        while let found = memchrIndex(base, from: index, count: range.upperBound, byte: 0x0A) {
+            if found + 1 < count { body(found + 1) }
+            index = found + 1
+        }
     }
 
     public convenience init(_ input: InputDocument) {
