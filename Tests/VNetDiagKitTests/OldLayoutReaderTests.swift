@@ -197,6 +197,30 @@ import Testing
         }
     }
 
+    /// A vertical tab, form feed or carriage return inside a word (where the patterns' `\S` stops)
+    /// makes the byte readers hand the line back to the patterns.
+    @Test(arguments: ["\u{0B}", "\u{0C}", "\r"])
+    func aControlByteInsideAWordRefusesTheLine(control: String) {
+        let first = Self.line("eth\(control)0      Link encap:Ethernet  HWaddr 00:0C:29:3D:5E:7F")
+        #expect(!IfconfigGrammar.OldLayoutStart.accepts(first))
+        let flags = Self.line("          UP BROAD\(control)CAST RUNNING  MTU:1500  Metric:1")
+        #expect(IfconfigOldLayout.classify(flags) == nil)
+        let scope = Self.line("          inet6 addr: fe80::1/64 Scope:Li\(control)nk")
+        #expect(IfconfigOldLayout.classify(scope) == nil)
+    }
+
+    /// A flag word is found where it stands in a line, not only at the start of a buffer.
+    @Test func flagWordsAreRecognisedInsideALine() {
+        let line = Array("  UP BROADCASTS RUNNING MTU:1500".utf8)
+        line.withUnsafeBufferPointer { buffer in
+            #expect(IfconfigVocabulary.isEnglishFlag(buffer[2..<4]))
+            #expect(!IfconfigVocabulary.isEnglishFlag(buffer[5..<15]))
+            #expect(IfconfigVocabulary.isEnglishFlag(buffer[5..<14]))
+            #expect(IfconfigVocabulary.isEnglishFlag(buffer[16..<23]))
+            #expect(!IfconfigVocabulary.isEnglishFlag(buffer[16..<22]))
+        }
+    }
+
     /// The reader must actually take net-tools' English lines, or the agreement above is empty.
     @Test func readerTakesTheEnglishLinesOfARealCapture() throws {
         let url = TestPaths.jcFixtures.appendingPathComponent("ubuntu-16.04/ifconfig.out")

@@ -211,8 +211,9 @@ struct ByteReader {
 
     @inline(__always)
     var atEnd: Bool { index == offset + buffer.count }
+    /// The byte at the cursor; `atEnd` is the bounds check.
     @inline(__always)
-    var peek: UInt8? { atEnd ? nil : buffer[index - offset] }
+    var peek: UInt8? { atEnd ? nil : buffer.baseAddress.unsafelyUnwrapped[index &- offset] }
     @inline(__always)
     var peekIsBlank: Bool { peek == 0x20 || peek == 0x09 }
     @inline(__always)
@@ -255,8 +256,13 @@ struct ByteReader {
     /// A non-empty run of ASCII digits.
     @inline(__always)
     mutating func digits() -> Range<Int>? {
+        // The loops below run on a local position: through `index` (the reader is often inout)
+        // each byte was a load and a store besides the overflow and bounds checks.
         let start = index
-        while let byte = peek, byte >= 0x30, byte <= 0x39 { index += 1 }
+        guard let base = buffer.baseAddress else { return nil }
+        var position = index &- offset
+        while position < buffer.count, base[position] &- 0x30 <= 9 { position &+= 1 }
+        index = offset &+ position
         return index > start ? start..<index : nil
     }
 
@@ -265,10 +271,15 @@ struct ByteReader {
     @inline(__always)
     mutating func word() -> Range<Int>? {
         let start = index
-        while let byte = peek, byte != 0x20, byte != 0x09 {
-            if byte >= 0x0A && byte <= 0x0D { return nil }
-            index += 1
+        guard let base = buffer.baseAddress else { return nil }
+        var position = index &- offset
+        while position < buffer.count {
+            let byte = base[position]
+            if byte == 0x20 || byte == 0x09 { break }
+            if byte &- 0x0A <= 3 { return nil }
+            position &+= 1
         }
+        index = offset &+ position
         return index > start ? start..<index : nil
     }
 
