@@ -10,7 +10,7 @@ extension IfconfigGrammar {
             record.ipv4.append(oldIPv4(address: line.bytes[address], rest: line.bytes[rest]))
         case .oldIPv6(let address, let length, let scope):
             record.ipv6.append(IPv6Assignment(address: text(address), prefixLength: length,
-                                              scope: scope.map { IfconfigVocabulary.englishScope(text($0)) }))
+                                              scope: scope.map { IfconfigVocabulary.englishScope(bytes: line.bytes[$0]) }))
         case .oldFlags(let flagsText, let mtu, let metric):
             let flags = memo.oldFlags.value(for: line.bytes[flagsText]) { IfconfigVocabulary.flags(String(decoding: $0, as: UTF8.self)) }
             record.flagsAsWritten = flags.written

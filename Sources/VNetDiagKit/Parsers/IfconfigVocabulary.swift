@@ -77,6 +77,13 @@ enum IfconfigVocabulary {
         return titles[trimmed.lowercased()] ?? trimmed
     }
 
+    /// `englishScope` of the bytes as printed: an English scope is its literal, with no String
+    /// decoded (a decoded `Link` on every inet6 line was a twentieth of applying the 1.60 lines).
+    static func englishScope(bytes: ArraySlice<UInt8>) -> String {
+        for scope in englishScopes where scope.utf8.elementsEqual(bytes) { return scope }
+        return englishScope(String(decoding: bytes, as: UTF8.self))
+    }
+
     static func englishScope(_ scope: String) -> String {
         if englishScopes.contains(scope) { return scope }  // nearly every line: no lower-casing, one small compare
         return scopes[scope.lowercased()] ?? scope
