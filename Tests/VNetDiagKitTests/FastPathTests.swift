@@ -143,3 +143,20 @@ import Testing
         #expect(decoded?.count == 300)
     }
 }
+
+/// Interface counters in eight bytes each: every value reads back as set, absent stays absent.
+@Suite struct CompactCounterTests {
+    @Test(arguments: [nil, 0, 1, 1000, Int.max, -1] as [Int?])
+    func aCounterReadsBackAsSet(value: Int?) {
+        var counters = InterfaceCounters()
+        #expect(counters.rxBytes == nil)
+        counters.rxBytes = value
+        #expect(counters.rxBytes == value)
+        #expect(counters.txBytes == nil, "another counter stayed absent")
+        #expect((counters == InterfaceCounters()) == (value == nil))
+    }
+
+    @Test func theCountersTakeEightBytesEach() {
+        #expect(MemoryLayout<InterfaceCounters>.size == 14 * 8)
+    }
+}
