@@ -59,24 +59,25 @@ struct LiteralPrefilter: Sendable {
         underFour = literals.indices.filter { literals[$0].count < 4 }
     }
 
-    /// Every literal that occurs in `line` (each once, in no set order): the line's every position
+    /// Every literal that occurs in `line`, each once, in literal order: the line's every position
     /// is looked up by its four bytes, instead of searching the line once per literal.
-    func literals(in line: UnsafeRawBufferPointer, _ found: (Int) -> Void) {
-        guard let base = line.baseAddress else { return }
-        for index in underFour where matchesSomewhere(literals[index], base, line.count) { found(index) }
-        guard line.count >= 4 else { return }
-        var reported: [Int] = []
-        startTable.withUnsafeBufferPointer { bits in
-            for position in 0...(line.count - 4) {
-                let word = base.loadUnaligned(fromByteOffset: position, as: UInt32.self)
-                let hash = Self.hash(word)
-                guard bits[Int(hash >> 6)] & (1 << UInt64(hash & 63)) != 0, let candidates = byStart[word] else { continue }
-                for index in candidates where !reported.contains(index) && matches(literals[index], base, position, line.count) {
-                    reported.append(index)
-                    found(index)
+    func literals(in line: UnsafeRawBufferPointer) -> [Int] {
+        guard let base = line.baseAddress else { return [] }
+        var found = underFour.filter { matchesSomewhere(literals[$0], base, line.count) }
+        if line.count >= 4 {
+            startTable.withUnsafeBufferPointer { bits in
+                for position in 0...(line.count - 4) {
+                    let word = base.loadUnaligned(fromByteOffset: position, as: UInt32.self)
+                    let hash = Self.hash(word)
+                    guard bits[Int(hash >> 6)] & (1 << UInt64(hash & 63)) != 0, let candidates = byStart[word] else { continue }
+                    for index in candidates where !found.contains(index) && matches(literals[index], base, position, line.count) {
+                        found.append(index)
+                    }
                 }
             }
         }
+        found.sort()
+        return found
     }
 
     private func matchesSomewhere(_ literal: [UInt8], _ base: UnsafeRawPointer, _ count: Int) -> Bool {

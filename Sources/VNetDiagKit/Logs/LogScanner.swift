@@ -220,11 +220,9 @@ public struct LogScanner: Sendable {
 
     private func process(_ line: UnsafeRawBufferPointer, number: Int, name: String, envelopes: EnvelopeReader,
                          options: LogScanOptions, stats: inout LogScanStats, emit: (LogEvent) -> Void) {
-        var found: [Int] = []
-        prefilter.literals(in: line) { found.append($0) }
         var candidates = unfiltered
         // In literal order, as before the one-pass lookup: a line that fires several rules keeps its events' order.
-        for literal in found.sorted() { candidates.append(contentsOf: rulesByLiteral[literal]) }
+        for literal in prefilter.literals(in: line) { candidates.append(contentsOf: rulesByLiteral[literal]) }
         guard !candidates.isEmpty else { return }
         let envelope = envelopes.read(line)
         if let epoch = envelope.time?.epoch {
