@@ -40,6 +40,16 @@ import Testing
         #expect(try handle.offset() == UInt64(bytes.count))
     }
 
+    /// A descriptor whose offset cannot be asked (a pipe) is left to the caller's own reading.
+    @Test func aPipeIsNotReadInPieces() {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]); close(ends[1]) }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
+        defer { buffer.deallocate() }
+        #expect(InputReader.readInPieces(ends[0], into: buffer, from: 0, to: 16) == nil)
+    }
+
     /// A file shorter than expected (it shrank after its size was read) gives what it has.
     @Test func aShortFileGivesWhatItHas() throws {
         let bytes = Self.content(2 << 20)
@@ -49,7 +59,7 @@ import Testing
         defer { close(descriptor) }
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 3 << 20)
         defer { buffer.deallocate() }
-        let (count, failure) = InputReader.readInPieces(descriptor, into: buffer, from: 0, to: 3 << 20)
+        let (count, failure) = try #require(InputReader.readInPieces(descriptor, into: buffer, from: 0, to: 3 << 20))
         #expect(count == bytes.count)
         #expect(failure == 0)
         #expect(Array(UnsafeBufferPointer(start: buffer, count: count)) == bytes)

@@ -268,8 +268,7 @@ public struct InputReader: Sendable {
                         binary = true
                         return
                     }
-                    if restInPieces {
-                        let rest = readInPieces(descriptor, into: base, from: count, to: expected)
+                    if restInPieces, let rest = readInPieces(descriptor, into: base, from: count, to: expected) {
                         count += rest.count
                         failure = rest.failure
                         return
@@ -292,6 +291,6 @@ public struct InputReader: Sendable {
 
 /// read(2), named apart from `InputReader.read(paths:)`.
 @inline(__always)
-func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

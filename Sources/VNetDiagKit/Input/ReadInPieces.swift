@@ -13,11 +13,12 @@ extension InputReader {
     /// what was read, so that a later read(2) goes on from there (a file that grew). Making 2.5 MB
     /// of fresh pages present and copying into them took a twentieth of `parse` on one core while
     /// the other waited. Returns the bytes read before the first short piece (the file ended
-    /// sooner) and the first error.
+    /// sooner) and the first error; nil when the descriptor's offset cannot be asked (the caller
+    /// reads on in order).
     static func readInPieces(_ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, from start: Int,
-                             to end: Int) -> (count: Int, failure: Int32) {
+                             to end: Int) -> (count: Int, failure: Int32)? {
         let offset = lseek(descriptor, 0, SEEK_CUR)
-        guard offset >= 0 else { return readInOrder(descriptor, into: buffer, from: start, to: end) }
+        guard offset >= 0 else { return nil }
         let ranges = ParallelMap.pieces(of: start..<end, count: ParallelMap.activeProcessorCount)
         let base = UInt(bitPattern: buffer)
         let results = ParallelMap.map(ranges) { range -> (count: Int, failure: Int32) in
@@ -48,20 +49,5 @@ extension InputReader {
             done += got
         }
         return (done, 0)
-    }
-
-    /// The same in one thread with read(2), where the offset cannot be asked (never for a regular file).
-    private static func readInOrder(_ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, from start: Int,
-                                    to end: Int) -> (count: Int, failure: Int32) {
-        populatePages(buffer + start, count: end - start)
-        var count = 0
-        while start + count < end {
-            let got = systemRead(descriptor, buffer + start + count, end - start - count)
-            if got < 0 && errno == EINTR { continue }
-            if got < 0 { return (count, errno) }
-            if got == 0 { break }
-            count += got
-        }
-        return (count, 0)
     }
 }
