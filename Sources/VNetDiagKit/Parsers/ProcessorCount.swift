@@ -78,16 +78,8 @@ enum ProcessorCount {
 
     /// A decimal number (a minus sign allowed), nil for anything else ("max").
     static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var rest = digits
-        let negative = rest.first == UInt8(ascii: "-")
-        if negative { rest = rest.dropFirst() }
-        guard !rest.isEmpty, rest.count < 19 else { return nil }
-        var value = 0
-        for digit in rest {
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return negative ? -value : value
+        guard digits.first == UInt8(ascii: "-") else { return decimalValue(digits) }
+        return decimalValue(digits.dropFirst()).map { -$0 }
     }
 
     /// Up to `limit` bytes of a small system file, with plain read(2); empty when unreadable.
