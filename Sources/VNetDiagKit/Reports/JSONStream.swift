@@ -165,8 +165,7 @@ public struct JSONStream: JSONSink {
         if !pretty, case .literal(let literal) = name.storage {
             // Compact output: comma, quoted key and colon in one write (a sixth of the jc JSON's work
             // was writing keys).
-            let (key, count, comma) = (literal.utf8Start, literal.utf8CodeUnitCount, hasItems)
-            buffer.appendInPlace(maximum: count + JSONWriter.objectKeyExtra) { JSONWriter.writeObjectKey(key, count: count, comma: comma, to: $0) }
+            JSONWriter.writeObjectKey(literal, comma: hasItems, spaced: false, into: &buffer)
             hasItems = true
             afterKey = true
             return
@@ -176,10 +175,7 @@ public struct JSONStream: JSONSink {
         case .literal(let literal):
             // Keys written in the source are plain identifiers: their bytes between quotes, then
             // the colon, with one capacity check.
-            let (key, count, spaced) = (literal.utf8Start, literal.utf8CodeUnitCount, pretty)
-            buffer.appendInPlace(maximum: count + JSONWriter.objectKeyExtra) {
-                JSONWriter.writeObjectKey(key, count: count, comma: false, spaced: spaced, to: $0)
-            }
+            JSONWriter.writeObjectKey(literal, comma: false, spaced: pretty, into: &buffer)
         case .text(let text):
             JSONWriter.writeString(text, into: &buffer)
             buffer.append(UInt8(ascii: ":"))
@@ -226,10 +222,9 @@ public struct JSONStream: JSONSink {
             return
         }
         // Compact output: comma, quoted key, colon and number with one capacity check.
-        let keyCount = literal.utf8CodeUnitCount
         let comma = hasItems
-        buffer.appendInPlace(maximum: keyCount + JSONWriter.objectKeyExtra + JSONWriter.maximumIntLength) { target in
-            let keyLength = JSONWriter.writeObjectKey(literal.utf8Start, count: keyCount, comma: comma, to: target)
+        buffer.appendInPlace(maximum: JSONWriter.objectKeyLength(literal) + JSONWriter.maximumIntLength) { target in
+            let keyLength = JSONWriter.writeObjectKey(literal, comma: comma, spaced: false, to: target)
             return keyLength + JSONWriter.writeInt(value, to: target + keyLength)
         }
         hasItems = true

@@ -121,21 +121,29 @@ public enum JSONWriter {
         return sign + digits
     }
 
-    /// `"key":` (`"key": ` when spaced), after a comma when `comma`, for a key that needs no escaping;
-    /// returns how many bytes. It stores up to `objectKeyExtra` bytes besides the key's (the space
-    /// always, counted only when spaced).
-    static let objectKeyExtra = 5
-
+    /// `"key":` (`"key": ` when spaced), after a comma when `comma`, for a key written in the source
+    /// (a plain identifier, nothing to escape), with one capacity check.
     @inline(__always)
-    static func writeObjectKey(_ key: UnsafePointer<UInt8>, count: Int, comma: Bool, spaced: Bool = false,
-                               to start: UnsafeMutablePointer<UInt8>) -> Int {
+    static func writeObjectKey(_ key: StaticString, comma: Bool, spaced: Bool, into output: inout ByteBuffer) {
+        output.appendInPlace(maximum: objectKeyLength(key)) { writeObjectKey(key, comma: comma, spaced: spaced, to: $0) }
+    }
+
+    /// The most bytes `writeObjectKey` stores for `key`: comma, quotes, colon and space (the space
+    /// is stored always and counted only when spaced).
+    @inline(__always)
+    static func objectKeyLength(_ key: StaticString) -> Int { key.utf8CodeUnitCount + 5 }
+
+    /// `writeObjectKey` at `start`; returns how many bytes it wrote.
+    @inline(__always)
+    static func writeObjectKey(_ key: StaticString, comma: Bool, spaced: Bool, to start: UnsafeMutablePointer<UInt8>) -> Int {
+        let count = key.utf8CodeUnitCount
         var target = start
         if comma {
             target[0] = UInt8(ascii: ",")
             target += 1
         }
         target[0] = UInt8(ascii: "\"")
-        copyShort(to: target + 1, from: key, count: count)
+        copyShort(to: target + 1, from: key.utf8Start, count: count)
         target[count + 1] = UInt8(ascii: "\"")
         target[count + 2] = UInt8(ascii: ":")
         target[count + 3] = 0x20
